@@ -1,0 +1,61 @@
+"""Detectors, registered by name.  Built-ins register exactly as a plug-in would.
+
+A plug-in registers its own detector with ``spinscope.detectors.register``
+or through the ``spinscope.detectors`` entry-point group.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+
+from spinscope.detectors.base import BaseDetector, Detector, Findings
+from spinscope.errors import UsageError
+
+# name -> "module:Class"; imported only when the detector is used
+_BUILTINS: dict[str, str] = {
+    "entities": "spinscope.detectors.entities.detector:EntitiesDetector",
+    "profile": "spinscope.detectors.profile.detector:ProfileDetector",
+}
+_REGISTRY: dict[str, type] = {}
+
+
+def register(cls: type) -> type:
+    """Register a detector class under its ``name`` (usable as a decorator)."""
+    _REGISTRY[cls.name] = cls
+    return cls
+
+
+def _load_entry_points() -> None:
+    for ep in entry_points(group="spinscope.detectors"):
+        if ep.name not in _REGISTRY and ep.name not in _BUILTINS:
+            _BUILTINS[ep.name] = ep.value
+
+
+def names() -> list[str]:
+    _load_entry_points()
+    return list(dict.fromkeys([*_BUILTINS, *_REGISTRY]))
+
+
+def get(name: str) -> type:
+    if name in _REGISTRY:
+        return _REGISTRY[name]
+    _load_entry_points()
+    if name not in _BUILTINS:
+        raise UsageError("E200", name=name, choices=", ".join(names()))
+    module, _, attr = _BUILTINS[name].partition(":")
+    cls = getattr(importlib.import_module(module), attr)
+    _REGISTRY[name] = cls
+    return cls
+
+
+def build(selected: tuple[str, ...] | None, model_paths: dict[str, str] | None = None) -> list[Detector]:
+    """Instantiate the chosen detectors (all when ``selected`` is None), in registry order."""
+    chosen = list(selected) if selected else names()
+    for name in chosen:
+        get(name)  # raises a UsageError naming the choices
+    paths = model_paths or {}
+    return [get(name)(model_path=paths.get(name)) for name in names() if name in chosen]
+
+
+__all__ = ["BaseDetector", "Detector", "Findings", "build", "get", "names", "register"]

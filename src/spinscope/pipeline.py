@@ -1,0 +1,134 @@
+"""analyze and analyze_many: Article -> one spaCy Doc -> detectors -> Analysis."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+
+from spinscope import detectors as registry
+from spinscope import nlp
+from spinscope.errors import InputError, PipelineError, SpinscopeError
+from spinscope.model import Analysis, Article, ModelInfo, Profile
+from spinscope.options import Options
+
+
+class Failure(SpinscopeError):
+    """A document that could not be analysed; carries where it came from."""
+
+    def __init__(self, source: str | None, error: BaseException) -> None:
+        self.source = source
+        self.error = error
+        Exception.__init__(self, f"{source}: {error}")
+
+    def to_dict(self) -> dict:
+        if isinstance(self.error, InputError):
+            return self.error.to_dict()
+        code = getattr(self.error, "code", "E400")
+        return {"source": self.source, "code": code, "error": f"{type(self.error).__name__}: {self.error}"}
+
+    def line(self) -> str:
+        return str(self.error) if isinstance(self.error, InputError) else f"[E400] {self.source}: analysis failed: {self.error}"
+
+
+def analyze(text_or_html: str, *, url: str | None = None, detectors: Iterable[str] | None = None, options: Options | None = None) -> Analysis:
+    """Analyse one article given as plain text or HTML.  Raises :class:`InputError` on unusable input."""
+    from spinscope.ingest import from_string
+
+    opts = _with_detectors(options or Options(), detectors)
+    article = from_string(text_or_html, url=url, options=opts)
+    result = next(_analyse_batch([article], registry.build(opts.detectors, opts.model_paths), opts))
+    if isinstance(result, Failure):
+        raise result.error
+    return result
+
+
+def analyze_many(items: Iterable[str | Article | dict], *, detectors: Iterable[str] | None = None, options: Options | None = None) -> Iterator[Analysis]:
+    """Analyse many articles (texts, HTML strings, :class:`Article` or record dicts), batched through ``nlp.pipe``.
+
+    Yields analyses in input order; raises on the first unusable input.  Use
+    :func:`analyze_stream` to collect failures instead.
+    """
+    for result in analyze_stream(_to_articles(items, options), detectors=detectors, options=options):
+        if isinstance(result, Failure):
+            raise result.error
+        yield result
+
+
+def analyze_stream(items: Iterable[Article | InputError], *, detectors: Iterable[str] | None = None, options: Options | None = None) -> Iterator[Analysis | Failure]:
+    """The batch engine: input errors pass through as :class:`Failure`, so one bad document never stops a batch."""
+    opts = _with_detectors(options or Options(), detectors)
+    dets = registry.build(opts.detectors, opts.model_paths)
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, opts.batch_size)):
+        articles = [a for a in batch if isinstance(a, Article)]
+        results = iter(_analyse_batch(articles, dets, opts))
+        for item in batch:
+            if isinstance(item, Article):
+                yield next(results)
+            else:
+                yield Failure(getattr(item, "source", None), item)
+
+
+def _analyse_batch(articles: list[Article], dets: list, opts: Options) -> Iterator[Analysis | Failure]:
+    docs = nlp.pipe_batched((a.text for a in articles), batch_size=opts.batch_size)
+    for article, doc in zip(articles, docs):
+        try:
+            yield _analyse_one(article, doc, dets, opts)
+        except Exception as exc:  # one broken document must not stop the batch
+            yield Failure(article.source or article.id, exc)
+
+
+def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
+    spans, profile = [], {}
+    models = [ModelInfo(**nlp.model_info())]
+    for det in dets:
+        found = det.detect(doc, article)
+        threshold = det.default_min_score if opts.min_score is None else opts.min_score
+        for span in found.spans:
+            _check(det, span, article.text)
+            if span.score >= threshold:
+                spans.append(span)
+        profile.update(found.profile)
+        models.extend(m for m in det.models() if m not in models)
+    spans.sort(key=lambda s: (s.start, s.end, s.kind, s.label))
+    return Analysis(
+        id=article.id or article.content_id(),
+        title=article.title,
+        url=article.url,
+        outlet=article.outlet,
+        published=article.published,
+        source=article.source,
+        text=article.text,
+        spans=spans,
+        profile=Profile(**profile),
+        boilerplate=article.boilerplate,
+        models=models,
+    )
+
+
+def _check(det, span, text: str) -> None:
+    if not 0 <= span.start < span.end <= len(text):
+        raise PipelineError("E300", name=det.name, start=span.start, end=span.end, length=len(text))
+    if det.labels is not None and span.label not in det.labels:
+        raise PipelineError("E301", name=det.name, label=span.label)
+
+
+def _with_detectors(opts: Options, detectors: Iterable[str] | None) -> Options:
+    if detectors is None:
+        return opts
+    from dataclasses import replace
+
+    return replace(opts, detectors=tuple(detectors))
+
+
+def _to_articles(items: Iterable, options: Options | None) -> Iterator[Article]:
+    from spinscope.ingest import from_record, from_string
+
+    opts = options or Options()
+    for item in items:
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, dict):
+            yield from_record(item, options=opts)
+        else:
+            yield from_string(item, options=opts)
