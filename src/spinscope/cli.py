@@ -1,0 +1,171 @@
+"""The ``spinscope`` command.  Each command builds an Options object and calls the library.
+
+Exit codes: 0 success; 1 some input could not be analysed (listed at the end
+and in ``--errors``); 2 a usage error; 130 interrupted (output so far kept).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from spinscope import __version__
+from spinscope.errors import SpinscopeError, UsageError
+
+app = typer.Typer(
+    name="spinscope",
+    help="Make the manipulation in news visible: techniques, claims, quotes, actors and profiles, with offsets.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+train_app = typer.Typer(help="Train a detector's model from a corpus.", no_args_is_help=True, rich_markup_mode=None)
+evaluate_app = typer.Typer(help="Score a detector on its validation split.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(train_app, name="train")
+app.add_typer(evaluate_app, name="evaluate")
+
+# Detector packages that may contribute train/evaluate commands and top-level commands (detectors/<name>/cli.py).
+PLUGIN_TASKS = ("techniques", "claims", "quotes", "actors", "genre")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"spinscope {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """spinscope command line."""
+
+
+def _parse_models(pairs: list[str]) -> dict[str, str]:
+    models = {}
+    for pair in pairs:
+        name, sep, path = pair.partition("=")
+        if not sep or not name or not path:
+            raise typer.BadParameter(f"expected NAME=PATH, got {pair!r}", param_hint="--model")
+        models[name] = path
+    return models
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin: .txt .html .htm .html.gz .jsonl .csv .warc .warc.gz", show_default=False)],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="json | jsonl | csv | semeval-si | semeval-tc (default: json for one file, jsonl for batches).")] = None,
+    detectors: Annotated[Optional[str], typer.Option("--detectors", help="Comma-separated detectors to run (default: all; see 'spinscope detectors').")] = None,
+    min_score: Annotated[Optional[float], typer.Option("--min-score", help="Drop spans scored below this (0 keeps every candidate).")] = None,
+    keep_boilerplate: Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove menus, appeals, ads, comment forms.")] = False,
+    text_field: Annotated[Optional[str], typer.Option("--text-field", help="Record field holding the text (JSONL/CSV).")] = None,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Write skipped documents and reasons here as JSONL.")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Largest document accepted, in bytes.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", help="Longest cleaned text accepted, in characters.")] = None,
+    techniques_model: Annotated[Optional[Path], typer.Option("--techniques-model", help="Use this technique-model checkpoint.")] = None,
+    model: Annotated[Optional[list[str]], typer.Option("--model", help="Use a local checkpoint for a detector: NAME=PATH (repeatable).")] = None,
+) -> None:
+    """Analyse articles and write one analysis per article."""
+    from spinscope.outputs.writers import VERBATIM_FORMATS
+    from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
+
+    models = _parse_models(model or [])
+    if techniques_model:
+        models["techniques"] = str(techniques_model)
+    if min_score is not None and not 0.0 <= min_score <= 1.0:
+        raise UsageError("E202", value=min_score)
+    from spinscope.ingest import single_document
+
+    single = single_document(paths)
+    fmt = format or ("json" if single else "jsonl")
+    opts = Options(
+        detectors=tuple(d.strip() for d in detectors.split(",") if d.strip()) if detectors else None,
+        min_score=min_score,
+        keep_boilerplate=keep_boilerplate or fmt in VERBATIM_FORMATS,
+        text_field=text_field,
+        max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+        max_chars=max_chars or DEFAULT_MAX_CHARS,
+        model_paths=models,
+    )
+    from spinscope.runner import run_analysis
+
+    code = run_analysis(paths, opts, fmt=fmt, single=single, output=output, errors=errors)
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of an analysis."""
+    from spinscope.model import analysis_json_schema
+
+    typer.echo(json.dumps(analysis_json_schema(), indent=2))
+
+
+@app.command("detectors")
+def list_detectors() -> None:
+    """List the detectors that can run."""
+    from spinscope import detectors as registry
+
+    for name in registry.names():
+        cls = registry.get(name)
+        typer.echo(f"{name}\tv{cls.version}\tkind={cls.kind}\t{(cls.__doc__ or '').strip().splitlines()[0]}")
+
+
+def _register_plugins() -> None:
+    for task in PLUGIN_TASKS:
+        module_name = f"spinscope.detectors.{task}.cli"
+        try:
+            found = importlib.util.find_spec(module_name)
+        except ModuleNotFoundError:
+            found = None
+        if found is None:
+            continue
+        module = importlib.import_module(module_name)
+        if hasattr(module, "train"):
+            train_app.command(task)(module.train)
+        if hasattr(module, "evaluate"):
+            evaluate_app.command(task)(module.evaluate)
+        for name, func in getattr(module, "COMMANDS", {}).items():
+            app.command(name)(func)
+
+
+_register_plugins()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: every error becomes one line on stderr and a non-zero exit code."""
+    import click
+
+    try:
+        app(args=argv, standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        sys.stderr.write("spinscope: interrupted\n")
+        sys.exit(130)
+    except click.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        sys.stderr.write(f"spinscope: error: {exc.format_message()}{hint}\n")
+        sys.exit(2)
+    except UsageError as exc:
+        sys.stderr.write(f"spinscope: error: {exc}\n")
+        sys.exit(2)
+    except SpinscopeError as exc:
+        sys.stderr.write(f"spinscope: error: {exc}\n")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.stderr.write("spinscope: interrupted\n")
+        sys.exit(130)
+    sys.exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

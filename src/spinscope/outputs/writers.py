@@ -1,0 +1,134 @@
+"""Streaming writers: each analysis is written and flushed as soon as it is made.
+
+A run that fails or is interrupted part-way keeps everything written before;
+``close`` finishes the document (e.g. the closing bracket of a JSON list).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from typing import IO, ClassVar
+
+from spinscope.errors import UsageError
+from spinscope.model import Analysis
+
+TECHNIQUE_KIND = "technique"
+_ARTICLE_ID = re.compile(r"^article(\d+)$")
+
+
+class Writer:
+    """Base writer: ``write`` one analysis at a time, then ``close``."""
+
+    name: ClassVar[str] = ""
+
+    def __init__(self, stream: IO[str], single: bool = False) -> None:
+        self.stream = stream
+        self.single = single
+        self.count = 0
+
+    def write(self, analysis: Analysis) -> None:
+        self._write(analysis)
+        self.count += 1
+        self.stream.flush()
+
+    def _write(self, analysis: Analysis) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+class JsonWriter(Writer):
+    """One JSON document for a single article, a JSON list for several."""
+
+    name = "json"
+
+    def _write(self, analysis: Analysis) -> None:
+        body = analysis.to_json(indent=2)
+        if self.single:
+            self.stream.write(body + "\n")
+            return
+        self.stream.write(("[\n" if self.count == 0 else ",\n") + body)
+
+    def close(self) -> None:
+        if not self.single:
+            self.stream.write("]\n" if self.count else "[]\n")
+        super().close()
+
+
+class JsonlWriter(Writer):
+    name = "jsonl"
+
+    def _write(self, analysis: Analysis) -> None:
+        self.stream.write(analysis.to_json() + "\n")
+
+
+class CsvWriter(Writer):
+    """One row per span, with the article id and the span's text."""
+
+    name = "csv"
+    COLUMNS = ("article_id", "kind", "label", "start", "end", "score", "text", "attrs")
+
+    def __init__(self, stream: IO[str], single: bool = False) -> None:
+        super().__init__(stream, single)
+        self._csv = csv.writer(stream, lineterminator="\n")
+        self._csv.writerow(self.COLUMNS)
+
+    def _write(self, analysis: Analysis) -> None:
+        for s in analysis.spans:
+            attrs = json.dumps(s.attrs, ensure_ascii=False, sort_keys=True) if s.attrs else ""
+            self._csv.writerow((analysis.id, s.kind, s.label, s.start, s.end, f"{s.score:.4f}", analysis.span_text(s), attrs))
+
+
+def semeval_id(analysis: Analysis) -> str:
+    """The digits of ``article<ID>``, as the SemEval-2020 Task 11 files use; else the id as is."""
+    match = _ARTICLE_ID.match(analysis.id)
+    return match.group(1) if match else analysis.id
+
+
+class SemevalTCWriter(Writer):
+    """``ID<TAB>technique<TAB>start<TAB>end`` for every technique span."""
+
+    name = "semeval-tc"
+
+    def _write(self, analysis: Analysis) -> None:
+        art = semeval_id(analysis)
+        for s in analysis.spans:
+            if s.kind == TECHNIQUE_KIND:
+                self.stream.write(f"{art}\t{s.label}\t{s.start}\t{s.end}\n")
+
+
+class SemevalSIWriter(Writer):
+    """``ID<TAB>start<TAB>end``: technique spans with overlapping ones merged, as the SI task scores them."""
+
+    name = "semeval-si"
+
+    def _write(self, analysis: Analysis) -> None:
+        art = semeval_id(analysis)
+        for start, end in merge_intervals((s.start, s.end) for s in analysis.spans if s.kind == TECHNIQUE_KIND):
+            self.stream.write(f"{art}\t{start}\t{end}\n")
+
+
+def merge_intervals(intervals) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
+
+
+FORMATS: dict[str, type[Writer]] = {w.name: w for w in (JsonWriter, JsonlWriter, CsvWriter, SemevalSIWriter, SemevalTCWriter)}
+# Formats whose offsets must refer to the input file exactly as read: no boilerplate removal.
+VERBATIM_FORMATS = frozenset({"semeval-si", "semeval-tc"})
+
+
+def make_writer(name: str, stream: IO[str], single: bool = False) -> Writer:
+    try:
+        cls = FORMATS[name]
+    except KeyError:
+        raise UsageError("E201", name=name, choices=", ".join(FORMATS)) from None
+    return cls(stream, single)
