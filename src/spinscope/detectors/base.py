@@ -46,6 +46,10 @@ class BaseDetector:
     kind: ClassVar[str] = ""
     labels: ClassVar[frozenset[str] | None] = None
     default_min_score: ClassVar[float] = 0.0
+    # A detector that reads other detectors' spans (e.g. a propaganda density or an
+    # actor's portrayal) sets this; it runs after the others and gets their spans
+    # through ``detect(doc, article, spans=...)``.
+    uses_spans: ClassVar[bool] = False
 
     def __init__(self, model_path: str | None = None) -> None:
         self.model_path = model_path
