@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -31,8 +32,11 @@ evaluate_app = typer.Typer(help="Score a detector on its validation split.", no_
 app.add_typer(train_app, name="train")
 app.add_typer(evaluate_app, name="evaluate")
 
-# Detector packages that may contribute train/evaluate commands and top-level commands (detectors/<name>/cli.py).
+# Modules that contribute commands.  A detector's ``detectors/<name>/cli.py`` may define
+# ``train`` and ``evaluate`` (registered as ``spinscope train <name>`` / ``evaluate <name>``);
+# any module below may define ``COMMANDS`` (name -> function) and ``GROUPS`` (name -> Typer app).
 PLUGIN_TASKS = ("techniques", "claims", "quotes", "actors", "genre")
+PLUGIN_MODULES = ("spinscope.corpus.cli", "spinscope.api.cli")
 
 
 def _version(value: bool) -> None:
@@ -119,22 +123,35 @@ def list_detectors() -> None:
         typer.echo(f"{name}\tv{cls.version}\tkind={cls.kind}\t{(cls.__doc__ or '').strip().splitlines()[0]}")
 
 
+def _optional_module(name: str):
+    try:
+        found = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        found = None
+    return importlib.import_module(name) if found is not None else None
+
+
 def _register_plugins() -> None:
     for task in PLUGIN_TASKS:
-        module_name = f"spinscope.detectors.{task}.cli"
-        try:
-            found = importlib.util.find_spec(module_name)
-        except ModuleNotFoundError:
-            found = None
-        if found is None:
+        module = _optional_module(f"spinscope.detectors.{task}.cli")
+        if module is None:
             continue
-        module = importlib.import_module(module_name)
         if hasattr(module, "train"):
             train_app.command(task)(module.train)
         if hasattr(module, "evaluate"):
             evaluate_app.command(task)(module.evaluate)
-        for name, func in getattr(module, "COMMANDS", {}).items():
-            app.command(name)(func)
+        _register_commands(module)
+    for name in PLUGIN_MODULES:
+        module = _optional_module(name)
+        if module is not None:
+            _register_commands(module)
+
+
+def _register_commands(module) -> None:
+    for name, func in getattr(module, "COMMANDS", {}).items():
+        app.command(name)(func)
+    for name, group in getattr(module, "GROUPS", {}).items():
+        app.add_typer(group, name=name)
 
 
 _register_plugins()
@@ -164,6 +181,11 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         sys.stderr.write("spinscope: interrupted\n")
         sys.exit(130)
+    except Exception as exc:  # a bug, not the user's input: one line, full trace on request
+        if os.environ.get("SPINSCOPE_DEBUG"):
+            raise
+        sys.stderr.write(f"spinscope: internal error: {type(exc).__name__}: {exc} (set SPINSCOPE_DEBUG=1 for the trace)\n")
+        sys.exit(70)
     sys.exit(0)
 
 
