@@ -7,21 +7,34 @@ Public entry points:
 - :func:`iter_paths` — files, folders and ``-`` (stdin); yields :class:`Article`
   or :class:`~spinscope.errors.InputError` in order, so that a batch can go on
   past a bad document.
+- :func:`single_document` — whether a call names one article (text/HTML file
+  or ``-``) rather than a batch.
+
+Supported files: ``.txt``, ``.html``/``.htm``, ``.jsonl``/``.ndjson``, ``.csv``,
+``.warc`` (each also gzipped, ``.gz``) and folders of them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spinscope.errors import InputError
 from spinscope.ingest.boilerplate import remove_boilerplate
-from spinscope.model import Article
+from spinscope.ingest.files import IngestStats, single_document
+from spinscope.model import Article, content_hash
 from spinscope.options import Options
 
 
+HTML_TAG = re.compile(r"<(?:html|head|body|p|div|article|section|main|span|br|a|h[1-6]|table|ul|ol|li|meta|title|script|style)\b[^>]{0,500}>", re.IGNORECASE)
+
+
 def looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<p>" in head or "<div" in head
+    """True for markup: a page that starts like one, or at least two HTML tags near the start."""
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    return len(HTML_TAG.findall(head, 0, 4096)) >= 2
 
 
 def normalise_newlines(text: str) -> str:
@@ -46,7 +59,7 @@ def article_from_text(text: str, *, url=None, options: Options, source=None, id=
         raise InputError("E102", source)
     if len(text) > options.max_chars:
         raise InputError("E114", source, chars=len(text), limit=options.max_chars)
-    return Article(text=text, id=id, title=title or guess_title(text), url=url, source=source, boilerplate=removed, **meta)
+    return Article(text=text, id=id or content_hash(text), title=title or guess_title(text), url=url, source=source, boilerplate=removed, **meta)
 
 
 def guess_title(text: str) -> str | None:
@@ -64,10 +77,15 @@ def from_record(record: dict, *, options: Options | None = None, source: str | N
     return article_from_record(record, options=options or Options(), source=source)
 
 
-def iter_paths(paths: list[str], options: Options | None = None) -> Iterator[Article | InputError]:
+def iter_paths(paths: list[str], options: Options | None = None, stats: IngestStats | None = None) -> Iterator[Article | InputError]:
+    """Every document under ``paths``, lazily and in order, as an Article or the InputError that stopped it.
+
+    Pass an :class:`IngestStats` to learn what was skipped without an error
+    (non-HTML WARC records, unsupported files inside folders).
+    """
     from spinscope.ingest.files import iter_paths as _iter
 
-    yield from _iter(paths, options or Options())
+    yield from _iter(paths, options or Options(), stats)
 
 
-__all__ = ["from_record", "from_string", "iter_paths", "looks_like_html", "remove_boilerplate"]
+__all__ = ["IngestStats", "from_record", "from_string", "iter_paths", "looks_like_html", "remove_boilerplate", "single_document"]

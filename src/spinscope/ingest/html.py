@@ -1,17 +1,125 @@
-"""HTML pages -> Article, with trafilatura."""
+"""HTML pages -> Article: trafilatura finds the main text and the page's metadata.
+
+:func:`extract_main_text` is the one place where trafilatura is called, so
+that its settings can be tuned (and benchmarked) without touching the rest.
+When trafilatura finds no article, the page's visible text is used instead,
+and only a page with no text at all is refused (E105).
+"""
 
 from __future__ import annotations
 
+import logging
+from html.parser import HTMLParser
+
 from spinscope.errors import InputError
+from spinscope.model import Article
 from spinscope.options import Options
 
+log = logging.getLogger(__name__)
 
-def article_from_html(html: str, *, url=None, options: Options, source=None, id=None):
+# Errors lxml and trafilatura raise on pathological markup (deep nesting, huge trees).
+PARSE_ERRORS = (ValueError, TypeError, AttributeError, RecursionError, MemoryError, AssertionError)
+
+
+def extract_main_text(html: str, url: str | None = None) -> tuple[str, dict]:
+    """The main text of a page and its metadata (title, url, outlet, published).
+
+    Tables are kept (their cells are often the facts a claim rests on);
+    comments are dropped (they are not the article).  Falls back to the
+    page's visible text when trafilatura finds no main text.
+    """
     import trafilatura
 
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True)
+    meta = _metadata(doc)
+    text = (doc.text or "") if doc is not None else ""
+    if not text.strip():
+        text = trafilatura.html2txt(html) or ""
+    if not text.strip():
+        text = visible_text(html)
+        if text.strip():
+            log.info("trafilatura and lxml found no text; used the page's visible text")
+    return text, meta
+
+
+def _metadata(doc) -> dict:
+    if doc is None:
+        return {}
+    return {"title": doc.title, "url": doc.url, "outlet": doc.sitename, "published": doc.date}
+
+
+def article_from_html(html: str, *, url=None, options: Options, source=None, id=None, title=None, outlet=None, published=None) -> Article:
+    """One page -> Article.  Metadata given by the caller (a record, a WARC header) wins over the page's own."""
     from spinscope.ingest import article_from_text
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, favor_precision=False)
-    if doc is None or not (doc.text or "").strip():
+    try:
+        text, meta = extract_main_text(html, url)
+    except PARSE_ERRORS as exc:
+        raise InputError("E115", source, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
+    if not text.strip():
         raise InputError("E105", source)
-    return article_from_text(doc.text, url=url or doc.url, options=options, source=source, id=id, title=doc.title, outlet=doc.sitename, published=doc.date)
+    url = url or meta.get("url")
+    return article_from_text(
+        text,
+        url=url,
+        options=options,
+        source=source,
+        id=id,
+        title=title or meta.get("title"),
+        outlet=outlet or meta.get("outlet") or registered_domain(url),
+        published=published or meta.get("published"),
+    )
+
+
+def registered_domain(url: str | None) -> str | None:
+    """``https://www.bbc.co.uk/news/x`` -> ``bbc.co.uk``; None when there is no usable URL."""
+    if not url:
+        return None
+    from courlan import extract_domain
+
+    try:
+        return extract_domain(url) or None
+    except (ValueError, TypeError):
+        return None
+
+
+class _TextCollector(HTMLParser):
+    """Visible text by a flat scan of the tags: no tree, so no nesting limit."""
+
+    SKIP = {"script", "style", "head", "title", "noscript", "template", "svg"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body":  # a <head> left open ends here
+            self.skipping = 0
+        elif tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The text a browser would show, one block per line; the last resort for broken pages."""
+    collector = _TextCollector()
+    try:
+        collector.feed(html)
+        collector.close()
+    except (AssertionError, ValueError):  # html.parser gives up on some garbage; keep what it read
+        pass
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
