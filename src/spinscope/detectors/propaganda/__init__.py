@@ -1,0 +1,1 @@
+"""Propaganda density: how much of an article the technique detector marked."""

@@ -1,0 +1,74 @@
+"""Propaganda density from the ``technique`` spans of the technique detector.
+
+The detector reads other detectors' spans (``uses_spans``) and adds one
+``propaganda`` key to the profile.  When no technique detector ran there is
+nothing to measure, so the key is left out rather than reported as zero.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spinscope.detectors.base import BaseDetector, Findings
+
+TECHNIQUE_KIND = "technique"
+
+# Techniques per 1,000 words over the 371 PTC-2020 training articles (gold labels):
+# low below the 33rd percentile, high from the 67th percentile.  Recompute with
+# ``python -m spinscope.detectors.propaganda.thresholds``; docs/profile.md explains.
+LOW_BELOW = 11.03
+HIGH_FROM = 20.49
+
+
+class PropagandaDetector(BaseDetector):
+    """Adds ``propaganda`` (density, share of text, counts and level) to the profile."""
+
+    name = "propaganda"
+    version = "1"
+    kind = "profile"
+    labels = frozenset()
+    default_min_score = 0.0
+    uses_spans = True
+
+    def detect(self, doc, article, spans=None) -> Findings:
+        if spans is None:
+            return Findings()
+        techniques = [s for s in spans if s.kind == TECHNIQUE_KIND]
+        return Findings(profile={"propaganda": density(techniques, len(article.text), count_words(doc))})
+
+
+def count_words(doc) -> int:
+    """Words as the profile counts them: tokens that are neither punctuation nor space."""
+    return sum(1 for t in doc if not (t.is_punct or t.is_space))
+
+
+def density(spans, length: int, words: int) -> dict:
+    """Density figures for technique spans in a text of ``length`` characters and ``words`` words."""
+    counts = Counter(s.label for s in spans)
+    per_1000 = 1000.0 * len(spans) / words if words else 0.0
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return {
+        "techniques": len(spans),
+        "per_1000_words": round(per_1000, 2),
+        "char_share": round(covered(spans) / length, 4) if length else 0.0,
+        "counts": dict(sorted(counts.items())),
+        "top": [name for name, _ in ranked[:3]],
+        "level": level(per_1000),
+    }
+
+
+def covered(spans) -> int:
+    """Characters inside at least one span (the length of the union of the intervals)."""
+    total, reach = 0, 0
+    for start, end in sorted((s.start, s.end) for s in spans):
+        if end > reach:
+            total += end - max(start, reach)
+            reach = end
+    return total
+
+
+def level(per_1000: float, low_below: float = LOW_BELOW, high_from: float = HIGH_FROM) -> str:
+    """``low``, ``medium`` or ``high`` against the PTC percentile thresholds."""
+    if per_1000 < low_below:
+        return "low"
+    return "medium" if per_1000 < high_from else "high"
