@@ -1,9 +1,348 @@
-"""Remove the boilerplate blocks that pages carry from plain text."""
+"""Remove the boilerplate blocks that pages carry from plain text.
+
+Text copied from a web page, and often text that an HTML extractor returns,
+still holds page furniture: donation appeals, newsletter boxes, menus, share
+bars, comment forms, credits, cookie notices.  Analysing it would mislead
+(an appeal is full of second-person persuasion), so it is cut before the
+text becomes ``Article.text``, and reported in ``Article.boilerplate``.
+
+Precision comes first: a line is removed on *block-level* evidence only.
+
+- A *signature* phrase ("Required fields are marked", "Since you're here")
+  removes a short line anywhere.
+- Weaker evidence (a cue word with a second-person or imperative appeal, a
+  line of button words) removes a line only in the *head* or *tail* of the
+  page, before the first or after the last line of plain prose, where
+  boilerplate clusters; there it also spreads to neighbouring short lines.
+- Reported speech ("said", quotation marks) protects a line, and the first
+  line (the title) is removed only when it is plainly a menu, credit or notice.
+
+Lines are cut whole, except an appeal sentence glued to the end of a
+paragraph ("... in the country. We need you to help us ..."), which is cut
+from it.  Kept lines are returned exactly as given.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from spinscope.ingest import boilerplate_rules as R
 from spinscope.model import Boilerplate
+
+STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
+TITLE_REMOVABLE = {"menu", "cookie_notice", "byline_credit", "copyright"}
+MENU_HEADINGS = {"categories", "sections", "topics", "tags", "tags:", "archives", "menu", "navigation", "browse"}
+UI_LABELS = {
+    "donate": "donation_appeal", "give": "donation_appeal", "contribute": "donation_appeal", "subscribe": "subscription",
+    "join": "newsletter", "sign": "newsletter", "submit": "comment_form", "reply": "comment_form", "comment": "comment_form",
+    "comments": "comment_form", "register": "comment_form", "send": "comment_form", "advertisement": "shop_ad", "accept": "cookie_notice",
+    "reject": "cookie_notice", "agree": "cookie_notice", "got": "cookie_notice", "ok": "cookie_notice",
+}
+
+
+@dataclass
+class _Line:
+    """One non-empty line of the page and what the rules made of it."""
+
+    index: int
+    text: str
+    words: int
+    label: str | None = None
+    level: int = NONE
+    removed: bool = False
+    ui: bool = False
 
 
 def remove_boilerplate(text: str) -> tuple[str, list[Boilerplate]]:
-    return text, []
+    """Cut boilerplate blocks from ``text``; return the cleaned text and the blocks in document order.
+
+    Runs to a fixed point, so that cleaning cleaned text changes nothing.
+    """
+    removed: list[Boilerplate] = []
+    for _ in range(4):
+        cleaned, found = _clean_once(text)
+        if not found:
+            break
+        removed.extend(found)
+        text = cleaned
+    return _strip_blank_edges(text), removed
+
+
+def _clean_once(text: str) -> tuple[str, list[Boilerplate]]:
+    lines = text.split("\n")
+    items = [_classify(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    if not items:
+        return text, []
+    _decide(items)
+    if all(it.removed for it in items):
+        return text, []
+    trims = _trim_trailing_appeals(items, lines)
+    found = [Boilerplate(label=it.label, text=it.text) for it in items if it.removed]
+    found += [Boilerplate(label="donation_appeal", text=cut) for cut in trims.values()]
+    found.sort(key=lambda b: _order(items, trims, b))
+    return _assemble(lines, items), found
+
+
+def _order(items: list[_Line], trims: dict[int, str], block: Boilerplate) -> int:
+    for idx, cut in trims.items():
+        if cut is block.text:
+            return idx
+    return next((it.index for it in items if it.removed and it.text is block.text), 0)
+
+
+# ---------------------------------------------------------------- classification
+
+
+def _classify(index: int, s: str) -> _Line:
+    """Give one line its most likely label and the strength of the evidence for it."""
+    item = _Line(index=index, text=s, words=len(s.split()))
+    if not s:
+        return item
+    label, level = _family_evidence(s, item.words)
+    for other, other_level in _shape_evidence(s, item.words):
+        if other_level >= level:
+            label, level = other, other_level
+    item.label, item.level = label, level
+    item.ui = _is_ui(s, item.words)
+    if item.ui and item.label is None:
+        item.label = _ui_label(s)
+    return item
+
+
+def _family_evidence(s: str, n: int) -> tuple[str | None, int]:
+    reported = n >= 10 and R.REPORTED.search(s) is not None
+    appeal = R.SECOND_PERSON.search(s) is not None or R.IMPERATIVE.search(s) is not None
+    best: tuple[str | None, int] = (None, NONE)
+    for label, (signature, cues) in R.FAMILIES.items():
+        level = _family_level(s, n, signature, cues, reported, appeal)
+        if level > best[1]:
+            best = (label, level)
+    return best
+
+
+def _family_level(s, n, signature, cues, reported: bool, appeal: bool) -> int:
+    hits = len({m.group(0).lower() for m in cues.finditer(s)}) if cues is not None and n <= 160 else 0
+    if signature.search(s):
+        if reported:
+            return WEAK
+        return STRONG if n <= 40 or hits >= 2 else WEAK
+    if reported or hits == 0:
+        return NONE
+    if appeal and (hits >= 2 and n <= 40 or hits >= 3 and n <= 160):
+        return MEDIUM
+    if hits == 1 and n <= 25 and R.IMPERATIVE.search(s):
+        return MEDIUM
+    return WEAK if n <= 8 and not R.SENTENCE_END.search(s) else NONE
+
+
+def _shape_evidence(s: str, n: int) -> list[tuple[str, int]]:
+    """Evidence from a line's shape: credits, bios, menus, share bars."""
+    found = []
+    if n <= 20 and R.BYLINE.search(s) and (n <= 6 or not R.SENTENCE_END.search(s)):
+        found.append(("byline_credit", STRONG))
+    elif n <= 20 and R.BYLINE_CUE.search(s) and not R.SENTENCE_END.search(s):
+        found.append(("byline_credit", MEDIUM))
+    if n <= 80 and R.AUTHOR_BIO.search(s):
+        found.append(("author_bio", STRONG if R.BIO_CUE.search(s) or s.lower().startswith("about the author") else MEDIUM))
+    if _is_menu(s, n):
+        found.append(("menu", STRONG))
+    if _is_share_bar(s, n):
+        found.append(("share_bar", STRONG if n >= 2 else MEDIUM))
+    return found
+
+
+def _tokens(s: str) -> list[str]:
+    return [t.strip(".,:;!?()[]“”\"'’*").lower() for t in s.split()]
+
+
+def _is_menu(s: str, n: int) -> bool:
+    """A run of capitalised section names with no sentence punctuation, or items split by separators."""
+    if n < 3 or R.SENTENCE_END.search(s.rstrip(".")) and not s.endswith("..."):
+        return False
+    words = [w for w in s.split() if w not in "|·•/»›-–—&"]
+    if not words or any(w[0].islower() for w in words):
+        return False
+    toks = [t for t in _tokens(" ".join(words)) if t]
+    known = sum(t in R.SECTION_WORDS for t in toks)
+    if known >= max(3, 0.5 * len(toks)):
+        return True
+    items = R.SEPARATORS.split(s)
+    return len(items) >= 3 and all(len(i.split()) <= 3 for i in items) and known >= 0.3 * len(toks)
+
+
+def _is_share_bar(s: str, n: int) -> bool:
+    if n > 12:
+        return False
+    toks = [t for t in _tokens(s) if t]
+    share = sum(t in R.SHARE_WORDS for t in toks)
+    filler = sum(t in {"this", "on", "the", "story", "article", "post", "page", "via", "by", "spread", "word", "with", "friends"} for t in toks)
+    return share >= 1 and share + filler == len(toks) and ("share" in toks or share >= 2)
+
+
+def _is_ui(s: str, n: int) -> bool:
+    """Button and link words only: 'Sign up', 'Log in', 'Submit', 'Give now'."""
+    toks = [t for t in _tokens(s) if t]
+    return 0 < n <= 4 and bool(toks) and all(t in R.UI_WORDS for t in toks)
+
+
+def _ui_label(s: str) -> str:
+    for t in _tokens(s):
+        if t in UI_LABELS:
+            return UI_LABELS[t]
+        if t in R.SHARE_WORDS:
+            return "share_bar"
+    return "menu"
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def _decide(items: list[_Line]) -> None:
+    """Remove strong lines anywhere, weaker ones in the head and tail, then spread within clusters."""
+    for k, it in enumerate(items):
+        it.removed = it.level == STRONG and (k > 0 or it.label in TITLE_REMOVABLE)
+    first, last = _anchors(items)
+    zone = [k < first or k > last for k in range(len(items))]
+    for k, it in enumerate(items):
+        if k > 0 and zone[k] and it.level == MEDIUM:
+            it.removed = True
+    _mark_runs(items, zone)
+    _spread(items, zone)
+    _mark_lists_after_headings(items)
+    _mark_bio_names(items)
+
+
+def _anchors(items: list[_Line]) -> tuple[int, int]:
+    """Indexes of the first and last line of plain prose; boilerplate clusters outside them."""
+    prose = [k for k, it in enumerate(items) if it.level == NONE and _is_prose(it)]
+    if not prose:
+        return len(items), -1
+    return prose[0], prose[-1]
+
+
+def _is_prose(it: _Line) -> bool:
+    return it.words >= 25 or it.words >= 12 and R.SENTENCE_END.search(it.text) is not None
+
+
+def _mark_runs(items: list[_Line], zone: list[bool]) -> None:
+    """Three or more consecutive one-to-three-word capitalised lines in the head or tail: a menu, one item per line."""
+    run: list[int] = []
+    for k, it in enumerate(items + [_Line(-1, "", 0)]):
+        if k < len(items) and zone[k] and _is_menu_item(it) and not it.removed:
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                if j > 0:
+                    items[j].removed, items[j].label = True, items[j].label or "menu"
+        run = []
+
+
+def _is_menu_item(it: _Line) -> bool:
+    return 1 <= it.words <= 3 and it.text[0].isupper() and not R.SENTENCE_END.search(it.text) and ":" not in it.text
+
+
+def _spread(items: list[_Line], zone: list[bool]) -> None:
+    """In the head and tail, a removed line takes its weak or button-word neighbours with it."""
+    changed = True
+    while changed:
+        changed = False
+        for k, it in enumerate(items):
+            if it.removed or k == 0 or not zone[k]:
+                continue
+            near = [items[j] for j in (k - 1, k + 1) if 0 <= j < len(items) and items[j].removed]
+            if near and (it.level >= WEAK or it.ui or _is_orphan(it)):
+                it.removed, it.label = True, it.label or near[0].label
+                changed = True
+
+
+def _is_orphan(it: _Line) -> bool:
+    """A short fragment that cannot stand as prose: a button, a field label, a lone name."""
+    return it.words <= 4 and not R.SENTENCE_END.search(it.text) and it.label is None and it.text[:1].isupper() and it.words < 3
+
+
+def _mark_lists_after_headings(items: list[_Line]) -> None:
+    """Headline lists under 'Related stories' and link lists under 'Categories' go with their heading."""
+    for k, it in enumerate(items):
+        if not it.removed:
+            continue
+        heading = it.text.lower().rstrip(":")
+        if it.label == "related_stories" and it.words <= 6 and ":" not in it.text.rstrip(":"):
+            _take_following(items, k, _is_headline, "related_stories")
+        elif heading in MENU_HEADINGS or it.label == "menu" and it.words <= 2:
+            _take_following(items, k, _is_menu_item, "menu")
+
+
+def _take_following(items: list[_Line], k: int, test, label: str) -> None:
+    for it in items[k + 1 :]:
+        if it.removed:
+            continue
+        if not test(it):
+            return
+        it.removed, it.label = True, label
+
+
+def _is_headline(it: _Line) -> bool:
+    return 2 <= it.words <= 18 and it.level < MEDIUM and (not R.SENTENCE_END.search(it.text) or it.text.endswith("?"))
+
+
+def _mark_bio_names(items: list[_Line]) -> None:
+    """The author's name on its own line, just above their bio."""
+    for k in range(1, len(items)):
+        prev, it = items[k - 1], items[k]
+        if it.removed and it.label == "author_bio" and not prev.removed and prev.words <= 4 and it.text.startswith(prev.text) and k - 1 > 0:
+            prev.removed, prev.label = True, "author_bio"
+
+
+# ---------------------------------------------------------------- sentence-level appeals and output
+
+
+def _trim_trailing_appeals(items: list[_Line], lines: list[str]) -> dict[int, str]:
+    """Cut appeal sentences glued to the end of a kept paragraph; return the cut text by line index."""
+    cuts: dict[int, str] = {}
+    for it in items:
+        if it.removed or it.words < 8:
+            continue
+        line = lines[it.index]
+        end = _appeal_start(line)
+        if end is not None:
+            cuts[it.index] = line[end:].strip()
+            lines[it.index] = line[:end].rstrip()
+    return cuts
+
+
+def _appeal_start(line: str) -> int | None:
+    """Where a run of closing appeal sentences begins, when the paragraph has prose before it."""
+    starts = [0] + [m.end() for m in R.SENTENCE_SPLIT.finditer(line)]
+    cut = None
+    for start in reversed(starts[1:]):
+        sentence = line[start:].strip() if cut is None else line[start:cut].strip()
+        if not (R.TRAILING_APPEAL.search(sentence) and R.APPEAL_WORDS.search(sentence)) or R.REPORTED.search(sentence):
+            break
+        cut = start
+    return cut
+
+
+def _assemble(lines: list[str], items: list[_Line]) -> str:
+    """Join kept lines as given; the gap left by a removed block becomes one blank line (or one newline)."""
+    kept = [it.index for it in items if not it.removed]
+    removed = {it.index for it in items if it.removed}
+    out = [lines[kept[0]]]
+    for a, b in zip(kept, kept[1:]):
+        between = lines[a + 1 : b]
+        if any(i in removed for i in range(a + 1, b)):
+            out.append("\n\n" if any(not x.strip() for x in between) else "\n")
+        else:
+            out.append("\n" + "".join(x + "\n" for x in between))
+        out.append(lines[b])
+    return "".join(out)
+
+
+def _strip_blank_edges(text: str) -> str:
+    """Drop blank lines before the first and after the last line of text."""
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
