@@ -46,6 +46,15 @@ MAGIC = (
 # WHATWG: browsers decode these labels as Windows-1252, and so do pages that use them.
 WINDOWS_1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819", "iso_8859-1"}
 
+# The legacy encodings of the WHATWG Encoding Standard, as charset-normalizer names them.
+WEB_ENCODINGS = {
+    *(f"cp{n}" for n in range(1250, 1259)),
+    *(f"iso8859_{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "mac_roman", "cp874",
+    "shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb18030", "gb2312", "gbk", "big5", "big5hkscs", "euc_kr", "cp949",
+    "utf_16", "utf_16_le", "utf_16_be",
+}
+
 META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 
 GZIP_SUFFIXES = (".gz",)
@@ -216,12 +225,6 @@ def _strict(data: bytes, encoding: str, source: str | None) -> str:
 
 
 def _detect(data: bytes, source: str | None) -> str:
-    """charset-normalizer's guess, preferring Windows-1252 when it fits as well.
-
-    On short texts charset-normalizer often picks an old DOS code page (cp437)
-    over Windows-1252 for Western text; Windows-1252 is what such pages almost
-    always are, so it wins a near tie.
-    """
     encoding = detect_encoding(data)
     if encoding is None:
         raise InputError("E101", source, detail="no text encoding fits the bytes")
@@ -229,11 +232,19 @@ def _detect(data: bytes, source: str | None) -> str:
 
 
 def detect_encoding(data: bytes) -> str | None:
-    """The most likely legacy encoding of bytes that are not UTF-8, or None for binary data."""
+    """The most likely legacy encoding of bytes that are not UTF-8, or None for binary data.
+
+    charset-normalizer ranks every code page that fits; on short texts it
+    often ranks old DOS or Mac code pages (cp437, cp775) first.  Only the
+    encodings that web pages use are considered, and Windows-1252, by far the
+    most common of them, wins a near tie.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    web = next((r for r in results if r.encoding in WEB_ENCODINGS), None)
     western = from_bytes(data, cp_isolation=["cp1252"]).best()
-    if western is not None and (best is None or western.chaos <= best.chaos + 0.1):
+    if western is not None and (web is None or western.chaos <= web.chaos + 0.1):
         return "cp1252"
+    best = web or results.best()
     return best.encoding if best is not None else None
