@@ -16,6 +16,8 @@ from spinscope.errors import UsageError
 _BUILTINS: dict[str, str] = {
     "entities": "spinscope.detectors.entities.detector:EntitiesDetector",
     "profile": "spinscope.detectors.profile.detector:ProfileDetector",
+    "tone": "spinscope.detectors.tone.detector:ToneDetector",
+    "propaganda": "spinscope.detectors.propaganda.detector:PropagandaDetector",
 }
 _REGISTRY: dict[str, type] = {}
 

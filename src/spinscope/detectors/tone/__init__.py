@@ -1,0 +1,1 @@
+"""Emotional tone: VADER polarity per sentence and NRC EmoLex emotions per 1,000 words."""
