@@ -1,4 +1,4 @@
-"""Article basics: size counts and readability (textstat)."""
+"""Article basics: size counts, readability (textstat) and what boilerplate was removed."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from spinscope.detectors.base import BaseDetector, Findings
 
 
 class ProfileDetector(BaseDetector):
-    """Adds ``characters``, ``words``, ``sentences``, ``paragraphs`` and ``readability`` to the profile."""
+    """Adds ``characters``, ``words``, ``sentences``, ``paragraphs``, ``readability`` and ``boilerplate`` to the profile."""
 
     name = "profile"
     version = "1"
@@ -25,6 +25,7 @@ class ProfileDetector(BaseDetector):
                 "sentences": sentences,
                 "paragraphs": paragraphs,
                 "readability": readability(article.text, words, sentences),
+                "boilerplate": boilerplate_counts(article),
             }
         )
 
@@ -35,6 +36,8 @@ class ProfileDetector(BaseDetector):
 
 
 def readability(text: str, words: int, sentences: int) -> dict:
+    """Flesch reading ease and Flesch-Kincaid grade (textstat's own word, sentence and
+    syllable counts) and words per sentence (spaCy's counts, as in the profile)."""
     if not words:
         return {"flesch_reading_ease": None, "flesch_kincaid_grade": None, "avg_sentence_length": None}
     import textstat
@@ -44,6 +47,14 @@ def readability(text: str, words: int, sentences: int) -> dict:
         "flesch_kincaid_grade": round(float(textstat.flesch_kincaid_grade(text)), 2),
         "avg_sentence_length": round(words / max(sentences, 1), 2),
     }
+
+
+def boilerplate_counts(article) -> dict[str, int]:
+    """Blocks the ingest cleaner removed from the page, counted by label (``{}`` when none)."""
+    counts: dict[str, int] = {}
+    for block in article.boilerplate:
+        counts[block.label] = counts.get(block.label, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def _textstat_version() -> str:
