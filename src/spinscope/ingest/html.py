@@ -66,9 +66,25 @@ def article_from_html(html: str, *, url=None, options: Options, source=None, id=
         source=source,
         id=id,
         title=title or meta.get("title"),
-        outlet=outlet or meta.get("outlet") or registered_domain(url),
+        outlet=outlet or site_name(meta.get("outlet"), url),
         published=published or meta.get("published"),
     )
+
+
+def site_name(sitename: str | None, url: str | None) -> str | None:
+    """The page's own site name (``og:site_name``), else the URL's registered domain.
+
+    trafilatura falls back to the host name (``news.example.com``); a host
+    name is reduced to its registered domain (``example.com``) so that one
+    outlet gets one name.
+    """
+    if sitename and not _is_host_name(sitename):
+        return sitename
+    return registered_domain(url) or registered_domain(f"https://{sitename}" if sitename else None) or sitename
+
+
+def _is_host_name(name: str) -> bool:
+    return "." in name and " " not in name.strip() and name.strip().lower() == name.strip()
 
 
 def registered_domain(url: str | None) -> str | None:

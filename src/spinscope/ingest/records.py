@@ -155,7 +155,8 @@ def iter_csv(path: str, options: Options) -> Iterator[Article | InputError]:
             yield InputError("E112", path, detail=gzip_detail(exc))
             return
         text = io.TextIOWrapper(buffered, encoding=encoding, newline="")
-        yield from _rows(csv.DictReader(text), path, options)
+        # strict: an unterminated quote is an error (E109), not the rest of the file swallowed into one field
+        yield from _rows(csv.DictReader(text, strict=True), path, options)
 
 
 def _rows(reader: csv.DictReader, path: str, options: Options) -> Iterator[Article | InputError]:
@@ -183,6 +184,9 @@ def has_text_column(fieldnames: list[str], options: Options) -> bool:
 
 def _guard_row(record: dict, options: Options, source: str) -> Article | InputError:
     record = {(k or "").strip(): v for k, v in record.items() if isinstance(v, str)}
+    size = sum(len(v) for v in record.values())
+    if size > options.max_bytes:  # characters: a lower bound on the bytes
+        return too_big(f"a row of {format_size(size)} or more", options.max_bytes, source)
     try:
         return article_from_record(record, options=options, source=source)
     except InputError as exc:
