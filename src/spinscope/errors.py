@@ -36,6 +36,11 @@ class Errors:
     E302 = "cannot load model {name!r} from {path}: {detail}"
 
 
+    E500 = "cannot open the store {url}: {detail}"
+    E501 = "cannot write to the store {url}: {detail}; the store keeps every batch finished before this one"
+    E502 = "cannot read ratings from {path}: {detail}"
+    E503 = "no domain or URL column in {path}: name one with --domain-column (columns: {columns})"
+    E504 = "cannot reach the Dask scheduler {address}: {detail}"
 class SpinscopeError(Exception):
     """Base of every error spinscope raises on purpose."""
 
