@@ -121,7 +121,9 @@ def merge_intervals(intervals) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged]
 
 
-FORMATS: dict[str, type[Writer]] = {w.name: w for w in (JsonWriter, JsonlWriter, CsvWriter, SemevalSIWriter, SemevalTCWriter)}
+from spinscope.outputs.html import HtmlWriter  # noqa: E402  (imports Writer from this module)
+
+FORMATS: dict[str, type[Writer]] = {w.name: w for w in (JsonWriter, JsonlWriter, CsvWriter, SemevalSIWriter, SemevalTCWriter, HtmlWriter)}
 # Formats whose offsets must refer to the input file exactly as read: no boilerplate removal.
 VERBATIM_FORMATS = frozenset({"semeval-si", "semeval-tc"})
 

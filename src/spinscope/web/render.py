@@ -1,0 +1,194 @@
+"""Arrange an analysis for display: highlighted segments, legend, claims, quotes, actors.
+
+Renderers only count and arrange what the analysis holds; every figure shown
+comes from the detectors.  Overlapping technique spans are drawn by cutting the
+text at every span boundary: each segment is wrapped in one nested element per
+span that covers it, outermost (longest) first, so every span stays visible.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spinscope.model import Analysis, Span
+
+TECHNIQUE_KIND = "technique"
+CLAIM_KIND = "claim"
+QUOTE_KIND = "quote"
+MAX_PAD = 5  # nesting levels with their own underline offset; deeper ones share the last
+
+
+@lru_cache(maxsize=1)
+def technique_catalogue() -> dict[str, dict]:
+    """Technique name -> title, colour, definition, example and colour index (from resources/techniques.json)."""
+    raw = resources.files("spinscope").joinpath("resources", "techniques.json").read_text(encoding="utf-8")
+    catalogue = json.loads(raw)
+    for index, info in enumerate(catalogue.values()):
+        info["index"] = index
+    return catalogue
+
+
+def technique_info(label: str) -> dict:
+    """What the catalogue says about ``label``; a plain entry for a label it does not know."""
+    found = technique_catalogue().get(label)
+    if found:
+        return found
+    return {"title": pretty_label(label), "colour": "#777777", "definition": "", "example": "", "index": "x"}
+
+
+def format_score(value: Any) -> str:
+    return f"{value:.2f}" if isinstance(value, (int, float)) else ""
+
+
+def pretty_label(label: Any) -> str:
+    return str(label).replace("_", " ").replace(",", " / ") if label is not None else ""
+
+
+@dataclass
+class Layer:
+    """One span's part of a segment."""
+
+    span: int
+    index: Any
+    score: float
+    pad: int
+
+
+@dataclass
+class Segment:
+    text: str
+    layers: list[Layer] = field(default_factory=list)
+    title: str = ""
+
+
+def segments(text: str, spans: list[Span]) -> list[Segment]:
+    """Cut ``text`` at every boundary of ``spans``; each piece lists the spans covering it, outermost first."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end, spans[i].label))
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [i for i in order if spans[i].start <= a and spans[i].end >= b]
+        pieces.append(_segment(text[a:b], covering, spans))
+    return pieces
+
+
+def _segment(text: str, covering: list[int], spans: list[Span]) -> Segment:
+    depth = len(covering)
+    layers = [Layer(i, technique_info(spans[i].label)["index"], spans[i].score, min(depth - 1 - j, MAX_PAD)) for j, i in enumerate(covering)]
+    return Segment(text, layers, "\n".join(_tooltip(spans[i]) for i in covering))
+
+
+def _tooltip(span: Span) -> str:
+    info = technique_info(span.label)
+    line = f"{info['title']} — confidence {span.score:.2f}"
+    return f"{line}\n{info['definition']}" if info["definition"] else line
+
+
+def legend(spans: list[Span]) -> list[dict]:
+    """One row per technique found, in catalogue order, with its count."""
+    counts = Counter(s.label for s in spans)
+    known = [name for name in technique_catalogue() if name in counts]
+    other = sorted(name for name in counts if name not in technique_catalogue())
+    return [{"label": name, "count": counts[name], **technique_info(name)} for name in known + other]
+
+
+def article_view(analysis: Analysis) -> dict:
+    """Everything the article template shows, arranged but not recomputed."""
+    techniques = [s for s in analysis.spans if s.kind == TECHNIQUE_KIND]
+    extra = analysis.model_extra or {}
+    return {
+        "analysis": analysis,
+        "segments": segments(analysis.text, techniques),
+        "legend": legend(techniques),
+        "technique_count": len(techniques),
+        "claims": claims(analysis),
+        "quotes": quotes(analysis),
+        "actors": [actor_row(a) for a in extra.get("actors") or []],
+        "profile": profile_rows(analysis),
+        "boilerplate": analysis.boilerplate,
+    }
+
+
+def claims(analysis: Analysis) -> list[dict]:
+    """Claims ranked by their check-worthiness score, highest first."""
+    found = sorted((s for s in analysis.spans if s.kind == CLAIM_KIND), key=lambda s: (-s.score, s.start))
+    return [
+        {
+            "text": analysis.span_text(s),
+            "score": s.score,
+            "attributed": bool(s.attrs.get("attributed")),
+            "source": text_of(s.attrs.get("source")),
+            "quantities": [text_of(q) for q in s.attrs.get("quantities") or []],
+            "start": s.start,
+        }
+        for s in found
+    ]
+
+
+def quotes(analysis: Analysis) -> list[dict]:
+    found = [s for s in analysis.spans if s.kind == QUOTE_KIND]
+    return [
+        {"text": analysis.span_text(s), "speaker": text_of(s.attrs.get("speaker")), "cue": text_of(s.attrs.get("cue")), "direct": s.attrs.get("direct"), "score": s.score}
+        for s in found
+    ]
+
+
+def text_of(value: Any) -> str:
+    """The human-readable part of a detector attribute: a string, or a dict's ``text``/``name``."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return str(value.get("text") or value.get("name") or "")
+    return str(value)
+
+
+def actor_row(actor: Any) -> dict:
+    data = actor if isinstance(actor, dict) else getattr(actor, "__dict__", {})
+    mentions = data.get("mentions")
+    return {
+        "name": data.get("name", ""),
+        "type": data.get("type", ""),
+        "aliases": ", ".join(text_of(a) for a in data.get("aliases") or []),
+        "mentions": len(mentions) if isinstance(mentions, list) else mentions,
+        "portrayal": describe(data.get("portrayal")),
+    }
+
+
+def describe(value: Any) -> str:
+    """A short display form of a nested detector value (dicts as ``key: value`` pairs)."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return ", ".join(f"{pretty_label(k)}: {format_score(v) or describe(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(describe(v) for v in value)
+    return format_score(value) or str(value)
+
+
+def profile_rows(analysis: Analysis) -> list[tuple[str, str]]:
+    """The profile as (name, value) rows, in a fixed order, leaving out what no detector filled in."""
+    p = analysis.profile.model_dump(exclude_none=True)
+    rows = []
+    if "genre" in p:
+        rows.append(("Genre", pretty_label(p["genre"])))
+    if p.get("genre_scores"):
+        rows.append(("Genre scores", describe(p["genre_scores"])))
+    prop = p.get("propaganda")
+    if isinstance(prop, dict):
+        rows.append(("Propaganda", f"{prop.get('level', '')} — {prop.get('techniques', 0)} techniques, {prop.get('per_1000_words', 0)} per 1,000 words"))
+    if "tone" in p:
+        rows.append(("Tone", describe(p["tone"])))
+    for key in ("words", "sentences", "paragraphs"):
+        if key in p:
+            rows.append((key.capitalize(), str(p[key])))
+    read = p.get("readability") or {}
+    if read.get("flesch_reading_ease") is not None:
+        rows.append(("Reading ease (Flesch)", f"{read['flesch_reading_ease']:.1f}"))
+    if read.get("flesch_kincaid_grade") is not None:
+        rows.append(("Grade level", f"{read['flesch_kincaid_grade']:.1f}"))
+    return rows
