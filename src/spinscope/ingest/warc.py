@@ -9,6 +9,7 @@ E111 after the records read before the damage.
 
 from __future__ import annotations
 
+import gzip
 import logging
 import zlib
 from collections.abc import Iterator
@@ -28,7 +29,11 @@ def iter_warc(path: str, options: Options, stats) -> Iterator[Article | InputErr
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    skipped, number = 0, 0
+    problem = not_a_warc(path)
+    if problem:
+        yield InputError("E111", path, detail=problem)
+        return
+    skipped, number, record = 0, 0, None
     with open(path, "rb") as fh:
         try:
             for number, record in enumerate(ArchiveIterator(fh), start=1):
@@ -36,11 +41,34 @@ def iter_warc(path: str, options: Options, stats) -> Iterator[Article | InputErr
                     skipped += 1
                     continue
                 yield _guard(record, options, f"{path}:{number}")
-        except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
-            yield InputError("E111", path, detail=f"after record {number}: {_detail(exc)}")
+            if record is not None and is_truncated(record):
+                raise EOFError
+        except EOFError as exc:  # the file ends inside record `number`
+            yield InputError("E111", path, detail=f"record {number}: {_detail(exc)}")
+        except (ArchiveLoadFailed, zlib.error, OSError, ValueError) as exc:  # record `number + 1` cannot be read
+            yield InputError("E111", path, detail=f"record {number + 1}: {_detail(exc)}")
     stats.warc_skipped += skipped
     if skipped:
         log.info("%s: ignored %d non-HTML WARC records", path, skipped)
+
+
+def not_a_warc(path: str) -> str | None:
+    """Why the file cannot be a WARC file (it must begin with ``WARC/``), or None."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2)
+            fh.seek(0)
+            start = (gzip.GzipFile(fileobj=fh) if head == b"\x1f\x8b" else fh).read(5)
+    except (OSError, EOFError, zlib.error) as exc:
+        return _detail(exc)
+    if start and start != b"WARC/":
+        return "it does not begin with a WARC/1.x header"
+    return None
+
+
+def is_truncated(record) -> bool:
+    """True when the file ended before the record's declared Content-Length."""
+    return getattr(record.raw_stream, "limit", 0) > 0
 
 
 def is_html_response(record) -> bool:
@@ -66,6 +94,8 @@ def article_from_record(record, options: Options, source: str) -> Article:
     if length > options.max_bytes:
         raise too_big(length, options.max_bytes, source)
     data = read_limited(record.content_stream(), options.max_bytes, source)
+    if is_truncated(record):
+        raise EOFError  # the archive ends inside this record: reported once, by iter_warc
     html = decode(data, source, html=True, hint=http_charset(record))
     url = record.rec_headers.get_header("WARC-Target-URI")
     return article_from_html(html, url=url, options=options, source=source, id=record_uuid(record))
