@@ -15,6 +15,7 @@ from spinscope.errors import UsageError
 # name -> "module:Class"; imported only when the detector is used
 _BUILTINS: dict[str, str] = {
     "entities": "spinscope.detectors.entities.detector:EntitiesDetector",
+    "claims": "spinscope.detectors.claims.detector:ClaimsDetector",
     "profile": "spinscope.detectors.profile.detector:ProfileDetector",
     "tone": "spinscope.detectors.tone.detector:ToneDetector",
     "propaganda": "spinscope.detectors.propaganda.detector:PropagandaDetector",

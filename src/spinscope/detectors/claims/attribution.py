@@ -1,0 +1,155 @@
+"""Who stands behind a sentence, read from the article's own structure.
+
+A sentence is attributed when it carries its own attribution — a reporting
+verb with a subject ("Reuters reported", "a senior official told AFP", "the
+study found"), a passive with an agent ("was reported by Reuters"),
+"according to X" or "per X" — or when it lies inside a quotation whose
+speaker is named in a sentence of the same quotation or right after it.
+Nothing is guessed: no attribution found means ``source`` is None.
+"""
+
+from __future__ import annotations
+
+REPORTING_VERBS = frozenset(
+    "say tell report claim state announce cite add note explain write argue insist warn confirm deny estimate "
+    "allege assert acknowledge admit testify tweet declare reveal find show indicate predict conclude disclose "
+    "quote publish post accuse charge maintain contend stress emphasize emphasise recall describe complain "
+    "mention reply respond inform calculate project forecast count record document".split()
+)
+# Reporting verbs in these roles do not attribute the sentence ("the man who said hello")
+SKIP_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "prep", "pobj", "compound"})
+EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
+OPEN_QUOTES = "\"“«"
+CLOSE_QUOTES = "\"”»"
+
+
+def own_source(sent) -> tuple[int, int] | None:
+    """(start, end) character offsets of the source this sentence credits itself, or None."""
+    for finder in (_according_to, _reporting_verb):
+        found = finder(sent)
+        if found:
+            return found
+    return None
+
+
+def _according_to(sent) -> tuple[int, int] | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            return _object_of(tok.nbor(), sent)
+        if tok.lower_ == "per" and tok.dep_ == "prep" and tok.i > sent.start:
+            return _object_of(tok, sent)
+    return None
+
+
+def _object_of(prep, sent) -> tuple[int, int] | None:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if objects:
+        return _phrase(objects[0], sent)
+    # an unparsed "according to X": take the noun phrase that follows
+    following = [c for c in sent.noun_chunks if c.start == prep.i + 1]
+    return (following[0].start_char, following[0].end_char) if following else None
+
+
+def _reporting_verb(sent) -> tuple[int, int] | None:
+    for tok in sent:
+        if tok.lemma_.lower() not in REPORTING_VERBS or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in SKIP_DEPS:
+            continue
+        if _inside_quote(tok, sent):
+            continue
+        source = _subject(tok, sent)
+        if source:
+            return source
+    return None
+
+
+def _subject(verb, sent) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0], sent)
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.lower_ not in EMPTY_SUBJECTS:
+            return _phrase(child, sent)
+    if verb.dep_ == "conj" and verb.head.i != verb.i:  # "X met reporters and said ..."
+        return _subject(verb.head, sent) if verb.head.lemma_.lower() in REPORTING_VERBS else None
+    return None
+
+
+def _phrase(head, sent) -> tuple[int, int] | None:
+    """The head's subtree within the sentence, cut before a relative clause or a comma aside."""
+    left = max(head.left_edge.i, sent.start)
+    right = min(head.right_edge.i, sent.end - 1)
+    for tok in head.children:
+        if tok.i > head.i and (tok.dep_ in ("relcl", "acl", "appos") or tok.is_punct):
+            right = min(right, tok.i - 1)
+    doc = sent.doc
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    if doc[left].is_punct or doc[left].is_space:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _inside_quote(tok, sent) -> bool:
+    """Whether ``tok`` sits between quotation marks within its sentence's paragraph."""
+    return _quote_depth(sent.doc.text, _paragraph_start(sent.doc.text, sent.start_char), tok.idx) > 0
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _quote_depth(text: str, start: int, end: int) -> int:
+    """1 when an odd number of quotation marks opened between ``start`` and ``end``, else 0."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch in OPEN_QUOTES and (ch != '"' or depth == 0):
+            depth = 1
+        elif ch in CLOSE_QUOTES:
+            depth = 0
+    return depth
+
+
+def sources(sents: list) -> list[tuple[int, int] | None]:
+    """The source of each sentence: its own, else the speaker of the quotation it belongs to."""
+    found = [own_source(s) for s in sents]
+    text = sents[0].doc.text if sents else ""
+    for i, sent in enumerate(sents):
+        if found[i] is None and _quoted(text, sent):
+            found[i] = _quote_speaker(text, sents, found, i)
+    return found
+
+
+def _quoted(text: str, sent) -> bool:
+    start = sent.start_char
+    while start < sent.end_char and text[start].isspace():
+        start += 1
+    opens_quote = start < sent.end_char and text[start] in OPEN_QUOTES
+    return opens_quote or _quote_depth(text, _paragraph_start(text, start), start) > 0
+
+
+def _quote_speaker(text: str, sents: list, found: list, i: int) -> tuple[int, int] | None:
+    """The speaker of the quotation ``sents[i]`` belongs to, looked for within its paragraph.
+
+    Backwards: a quoting sentence with a speaker, with only quoted sentences
+    between.  Forwards: the first sentence with a speaker, up to the one that
+    closes the quotation and the sentence after it ("... ," he said).
+    """
+    paragraph = _paragraph_start(text, sents[i].start_char)
+    for j in range(i - 1, -1, -1):  # back to where the quotation opened
+        if sents[j].end_char <= paragraph or not _quoted(text, sents[j + 1]):
+            break
+        if found[j] is not None and any(ch in OPEN_QUOTES + CLOSE_QUOTES for ch in sents[j].text):
+            return found[j]  # the speaker of the quotation just before, in the same paragraph
+    for j in range(i + 1, len(sents)):  # forward to where it closes, and one sentence more
+        if _paragraph_start(text, sents[j].start_char) != paragraph:
+            break
+        own = own_source(sents[j]) if found[j] is None else found[j]
+        if own is not None:
+            return own
+        if not _quoted(text, sents[j]):
+            break
+    return None

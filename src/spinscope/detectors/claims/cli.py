@@ -1,0 +1,89 @@
+"""Command functions for the main CLI: ``train claims``, ``evaluate claims`` and ``claims``.
+
+Plain functions with Typer-style annotations; the main CLI registers them.
+Importing this module is cheap: everything heavy is imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+def train(
+    data: Annotated[Path, typer.Option(help="Folder with claimbuster-train.json and checkthat2019-task1-train.csv.")],
+    out: Annotated[Path, typer.Option(help="Folder to write the model, config.json and scores.json to.")],
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 13,
+) -> None:
+    """Train the check-worthiness model and print its validation scores."""
+    from spinscope.detectors.claims import train as trainer
+
+    scores = trainer.train(data, out, seed)
+    typer.echo(json.dumps(scores, indent=2))
+
+
+def evaluate(
+    data: Annotated[Path, typer.Option(help="Folder with the claims corpora.")],
+    model: Annotated[Optional[Path], typer.Option(help="Model folder; the shipped model by default.")] = None,
+) -> None:
+    """Score a model on the validation splits: ClaimBuster F1 and macro-F1, CheckThat! MAP per debate."""
+    from spinscope.detectors.claims import evaluate as evaluator
+
+    typer.echo(json.dumps(evaluator.evaluate(data, model), indent=2))
+
+
+def claims(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to analyse; - for stdin.")],
+    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    min_score: Annotated[Optional[float], typer.Option("--min-score", help="Lowest score shown; the model's threshold by default.")] = None,
+) -> None:
+    """An article's claims ranked by check-worthiness, unattributed ones marked."""
+    import spinscope
+    from spinscope.errors import UsageError
+    from spinscope.ingest import iter_paths
+    from spinscope.options import Options
+
+    if format not in ("table", "json"):
+        raise UsageError("E201", name=format, choices="table, json")
+    if min_score is not None and not 0 <= min_score <= 1:
+        raise UsageError("E202", value=min_score)
+    options = Options(detectors=("claims",), min_score=min_score)
+    for result in spinscope.analyze_stream(iter_paths([str(p) for p in paths], options), options=options):
+        if isinstance(result, spinscope.pipeline.Failure):
+            typer.echo(result.line(), err=True)
+        elif format == "json":
+            typer.echo(json.dumps(ranked(result)))
+        else:
+            _print_table(result)
+
+
+def ranked(analysis) -> dict:
+    """An analysis's claims, best first, as plain data."""
+    spans = sorted((s for s in analysis.spans if s.kind == "claim"), key=lambda s: (-s.score, s.start))
+    rows = [
+        {"start": s.start, "end": s.end, "score": s.score, "text": analysis.span_text(s), **s.attrs}
+        for s in spans
+    ]
+    return {"id": analysis.id, "source": analysis.source, "claims": rows}
+
+
+def _print_table(analysis) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=analysis.title or analysis.source or analysis.id, show_lines=False)
+    table.add_column("score", justify="right")
+    table.add_column("attributed")
+    table.add_column("source")
+    table.add_column("claim")
+    for row in ranked(analysis)["claims"]:
+        marker = "yes" if row["attributed"] else "[bold red]UNATTRIBUTED[/]"
+        source = row["source"]["text"] if row["source"] else ""
+        table.add_row(f"{row['score']:.2f}", marker, source, row["text"])
+    Console().print(table)
+
+
+COMMANDS = {"claims": claims}

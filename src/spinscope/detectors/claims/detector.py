@@ -1,0 +1,70 @@
+"""Spans of kind ``claim``: every sentence scored for check-worthiness, with its source and quantities."""
+
+from __future__ import annotations
+
+import functools
+
+from spinscope.detectors.base import BaseDetector, Findings
+from spinscope.detectors.claims import attribution, features, quantities
+from spinscope.model import ModelInfo, Span
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_threshold() -> float:
+    """The shipped model's F1-maximising threshold (a small JSON read; the model itself loads later)."""
+    from spinscope.detectors.claims.model import read_config
+
+    try:
+        return float(read_config()["threshold"])
+    except (OSError, KeyError, ValueError):
+        return 0.5
+
+
+class ClaimsDetector(BaseDetector):
+    """Check-worthy claims.  ``score`` is the probability that the sentence is a check-worthy factual claim."""
+
+    name = "claims"
+    version = "1"
+    kind = "claim"
+    labels = frozenset({"check_worthy"})
+    default_min_score = _shipped_threshold()
+
+    def detect(self, doc, article) -> Findings:
+        model = self._model()
+        sents = [s for s in doc.sents if any(ch.isalnum() for ch in s.text)]
+        if not sents:
+            return Findings()
+        scores = model.score([s.text.strip() for s in sents], [features.tag_string(s) for s in sents])
+        text = article.text
+        spans = []
+        for sent, source, score in zip(sents, attribution.sources(sents), scores):
+            start, end = _trim(text, sent.start_char, sent.end_char)
+            attrs = {
+                "attributed": source is not None,
+                "source": None if source is None else {"start": source[0], "end": source[1], "text": text[source[0] : source[1]]},
+                "quantities": quantities.quantities(sent),
+            }
+            spans.append(Span(start=start, end=end, kind=self.kind, label="check_worthy", score=round(float(score), 4), attrs=attrs))
+        return Findings(spans=spans)
+
+    def models(self) -> list[ModelInfo]:
+        from spinscope.detectors.claims.model import NAME
+
+        model = self.__dict__.get("_loaded")
+        return [ModelInfo(name=NAME, version=model.version if model else "?")]
+
+    def _model(self):
+        if "_loaded" not in self.__dict__:
+            from spinscope.detectors.claims import model
+
+            self._loaded = model.load(self.model_path)
+            self.default_min_score = self._loaded.threshold
+        return self._loaded
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

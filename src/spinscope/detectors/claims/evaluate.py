@@ -1,0 +1,71 @@
+"""Scores on the validation splits: check-worthy F1 and macro-F1 on ClaimBuster, MAP per debate on CheckThat!."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from spinscope.detectors.claims import data, features
+
+
+def tag_lines(lines: list[data.Line]) -> list[str]:
+    """spaCy tag strings for each line, parsed one line per document as in a one-sentence article."""
+    from spinscope import nlp
+
+    return [features.tag_string(doc) for doc in nlp.load().pipe((x.text for x in lines), batch_size=256)]
+
+
+def best_threshold(labels: list[int], scores: np.ndarray) -> float:
+    """The score threshold that maximises F1 of the positive class."""
+    from sklearn.metrics import precision_recall_curve
+
+    precision, recall, thresholds = precision_recall_curve(labels, scores)
+    f1 = 2 * precision * recall / np.maximum(precision + recall, 1e-12)
+    return round(float(thresholds[int(np.argmax(f1[:-1]))]), 4)
+
+
+def average_precision(labels: list[int], scores) -> float:
+    """AP of a ranking as CheckThat! 2019 computes it: mean precision at each positive's rank."""
+    order = np.argsort(-np.asarray(scores), kind="stable")
+    ranked = np.asarray(labels)[order]
+    if ranked.sum() == 0:
+        return 0.0
+    hits = np.cumsum(ranked)
+    return float(np.mean((hits / np.arange(1, len(ranked) + 1))[ranked == 1]))
+
+
+def _tags(lines: list[data.Line], tags: dict | None) -> list[str]:
+    return [tags[x.id] for x in lines] if tags else tag_lines(lines)
+
+
+def debate_aps(model, debates: dict[str, list[data.Line]], tags: dict | None = None) -> dict[str, float]:
+    """AP of each debate's ranking; ``tags`` maps line ids to precomputed tag strings."""
+    lines = [x for debate in debates.values() for x in debate]
+    scores = iter(model.score([x.text for x in lines], _tags(lines, tags)))
+    return {name: round(average_precision([x.label for x in debate], [next(scores) for _ in debate]), 4) for name, debate in debates.items()}
+
+
+def report(model, cb_valid: list[data.Line], ct_valid: dict, tags: dict | None = None) -> dict:
+    """The figures the model card and the quality gate use."""
+    from sklearn.metrics import f1_score
+
+    cb_scores = model.score([x.text for x in cb_valid], _tags(cb_valid, tags))
+    labels = [x.label for x in cb_valid]
+    predicted = (np.asarray(cb_scores) >= model.threshold).astype(int)
+    aps = debate_aps(model, ct_valid, tags)
+    return {
+        "threshold": model.threshold,
+        "claimbuster_f1_check_worthy": round(float(f1_score(labels, predicted)), 4),
+        "claimbuster_macro_f1": round(float(f1_score(labels, predicted, average="macro")), 4),
+        "claimbuster_validation_sentences": len(labels),
+        "checkthat_map": round(float(np.mean(list(aps.values()))), 4),
+        "checkthat_ap_per_debate": aps,
+    }
+
+
+def evaluate(folder, model_dir=None) -> dict:
+    from spinscope.detectors.claims import model as claim_model
+
+    model = claim_model.load(model_dir)
+    cb_train, cb_valid = data.claimbuster(folder)
+    _, ct_valid = data.checkthat_split(folder)
+    return report(model, cb_valid, ct_valid)

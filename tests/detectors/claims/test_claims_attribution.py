@@ -1,0 +1,55 @@
+"""Attribution and quantities on hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinscope import nlp
+from spinscope.detectors.claims import attribution, quantities
+
+
+def _sources(text: str) -> list[str | None]:
+    sents = list(nlp.load()(text).sents)
+    return [None if s is None else text[s[0] : s[1]] for s in attribution.sources(sents)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("According to the U.N., 40 people died.", "the U.N."),
+        ("Reuters reported that thousands fled the city.", "Reuters"),
+        ("A senior official told AFP that the talks had failed.", "A senior official"),
+        ("Prices rose 5% in March, the ministry said.", "the ministry"),
+        ("The deal was announced by the White House on Monday.", "the White House"),
+        ("Unemployment fell to 4%, per the Labor Department.", "the Labor Department"),
+        ("40 people died.", None),
+        ("The man who said hello was arrested.", None),
+    ],
+)
+def test_attribution_single_sentence(text, source):
+    assert _sources(text) == [source]
+
+
+def test_attribution_quote_speaker_covers_following_quote():
+    text = '"We have lost dozens of homes," said Mayor John Smith. "It is a disaster."'
+    assert _sources(text) == ["Mayor John Smith", "Mayor John Smith"]
+
+
+def test_attribution_open_quote_covers_next_sentence():
+    text = 'He said: "The economy grew by $3 billion last year. Unemployment fell."'
+    assert _sources(text) == ["He", "He"]
+
+
+def test_attribution_quote_does_not_leak_to_next_paragraph():
+    text = '"Prices will fall," the minister said.\nThe river flooded 40 homes.'
+    assert _sources(text) == ["the minister", None]
+
+
+def test_quantities_offsets_types_and_number_words():
+    text = "Prices rose 5% in March, and dozens of shops closed, costing $3 billion."
+    doc = nlp.load()(text)
+    found = quantities.quantities(doc[:])
+    assert {q["type"] for q in found} >= {"PERCENT", "DATE", "MONEY"}
+    assert any(q["text"] == "dozens" for q in found)
+    for q in found:
+        assert text[q["start"] : q["end"]] == q["text"]

@@ -1,0 +1,48 @@
+"""The claims detector through the public pipeline: one span per sentence, offsets inside the text."""
+
+from __future__ import annotations
+
+import spinscope
+from spinscope.detectors.claims.detector import ClaimsDetector
+from spinscope.options import Options
+
+
+def _claims(text: str, min_score: float | None = 0.0):
+    result = spinscope.analyze(text, detectors=["claims"], options=Options(min_score=min_score))
+    return result, [s for s in result.spans if s.kind == "claim"]
+
+
+def test_detector_one_sentence_document_gives_one_span():
+    text = "  The unemployment rate fell to 3.5 percent in 2019.\n"
+    result, spans = _claims(text)
+    assert len(spans) == 1
+    assert result.text[spans[0].start : spans[0].end] == text.strip()
+    assert spans[0].label == "check_worthy"
+
+
+def test_detector_offsets_inside_text_and_attrs_shape(news_text):
+    result, spans = _claims(news_text)
+    assert len(spans) >= 3
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(result.text)
+        source = span.attrs["source"]
+        assert span.attrs["attributed"] is (source is not None)
+        if source:
+            assert result.text[source["start"] : source["end"]] == source["text"]
+        for q in span.attrs["quantities"]:
+            assert span.start <= q["start"] < q["end"] <= span.end
+            assert result.text[q["start"] : q["end"]] == q["text"]
+    un = [s for s in spans if "United Nations" in result.span_text(s)][0]
+    assert un.attrs["source"]["text"] == "the United Nations"
+
+
+def test_detector_ranks_a_factual_claim_above_small_talk():
+    _, spans = _claims("Good evening and thank you all for coming. We spent $4 trillion on defense last year, twice what China spent.\n")
+    small_talk, claim = sorted(spans, key=lambda s: s.start)
+    assert claim.score > small_talk.score
+
+
+def test_detector_default_threshold_hides_low_scores():
+    _, spans = _claims("Thank you so much. Hello, everybody.", min_score=None)
+    assert all(s.score >= ClaimsDetector.default_min_score for s in spans)
+    assert 0.0 < ClaimsDetector.default_min_score < 1.0
