@@ -1,0 +1,137 @@
+"""``corpus add``: ingest -> skip what is stored -> analyse -> commit per small batch.
+
+Before anything is analysed, each cleaned text's content hash is looked up
+in the store: a text already there is only recorded as a new sighting.  So a
+run killed at any point and started again redoes nothing it had committed.
+Analyses are committed in batches of ``commit_every``, each one transaction.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spinscope.errors import InputError, UsageError
+from spinscope.model import Article, content_hash
+from spinscope.options import Options
+
+LOOKUP_CHUNK = 64
+
+
+@dataclass
+class AddReport:
+    """What a run did: stored (analysed and new), known (already stored), and the failures."""
+
+    stored: int = 0
+    known: int = 0
+    failures: list = field(default_factory=list)
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 130
+        return 1 if self.failures else 0
+
+
+Analyser = Callable[[Iterable[Article | InputError], Options], Iterator]
+
+
+def local_analyser(items: Iterable[Article | InputError], opts: Options) -> Iterator:
+    """Analyse in this process; yields :class:`Stored` or :class:`Failure` in input order."""
+    from spinscope.corpus.write import Stored
+    from spinscope.pipeline import Failure, analyze_stream
+
+    for result in analyze_stream(items, options=opts):
+        yield result if isinstance(result, Failure) else Stored(json=result.to_json(), data=result.to_dict())
+
+
+def add_paths(store, paths: list[str], opts: Options, *, errors: Path | None = None, analyser: Analyser = local_analyser, commit_every: int | None = None) -> AddReport:
+    """Add every document under ``paths`` to ``store``.  Never raises for a bad document."""
+    from spinscope import detectors as registry
+    from spinscope.ingest import iter_paths
+
+    registry.build(opts.detectors, opts.model_paths)  # fail fast on an unknown detector
+    report, started = AddReport(), time.perf_counter()
+    run_id = store.start_run(opts.detectors)
+    err_log = _open_errors(errors)
+    try:
+        fresh = skip_known(store, iter_paths(paths, opts), report)
+        results = analyser(fresh, opts)
+        for batch in _batches(results, commit_every or opts.batch_size):
+            _commit(store, batch, run_id, report, err_log)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        if err_log:
+            err_log.close()
+    store.finish_run(run_id, skipped=len(report.failures), known=report.known)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def skip_known(store, items: Iterable[Article | InputError], report: AddReport) -> Iterator[Article | InputError]:
+    """Pass on only articles whose text is not stored yet; record sightings of the others."""
+    from spinscope.corpus.write import add_sighting, existing_hashes
+
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, LOOKUP_CHUNK)):
+        articles = [a for a in chunk if isinstance(a, Article)]
+        with store.transaction() as conn:
+            known = existing_hashes(conn, [a.content_id() for a in articles])
+            for article in articles:
+                if article.content_id() in known:
+                    add_sighting(conn, known[article.content_id()], _sighting(article))
+        for item in chunk:
+            if isinstance(item, Article) and item.content_id() in known:
+                report.known += 1
+            else:
+                yield item
+
+
+def _sighting(article: Article) -> dict:
+    return {"id": article.id or content_hash(article.text), "source": article.source, "url": article.url, "outlet": article.outlet, "published": article.published}
+
+
+def _batches(results: Iterator, size: int) -> Iterator[list]:
+    while batch := list(itertools.islice(results, size)):
+        yield batch
+
+
+def _commit(store, batch: list, run_id: int, report: AddReport, err_log) -> None:
+    from spinscope.corpus.write import Stored, write_batch
+
+    done = [r for r in batch if isinstance(r, Stored)]
+    counts = write_batch(store, done, run_id) if done else {}
+    report.stored += counts.get("stored", 0)
+    report.known += counts.get("known", 0)
+    for failure in (r for r in batch if not isinstance(r, Stored)):
+        report.failures.append(failure)
+        if err_log:
+            err_log.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
+            err_log.flush()
+
+
+def _open_errors(path: Path | None):
+    if path is None:
+        return None
+    try:
+        return open(path, "a", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError("E203", path=path, detail=exc.strerror or str(exc)) from None
+
+
+def print_report(report: AddReport, store_url: str) -> None:
+    """The summary on stderr, as ``analyze`` gives it: skipped documents listed, then totals."""
+    err = sys.stderr
+    if report.failures:
+        err.write(f"spinscope: skipped {len(report.failures)}:\n")
+        for failure in report.failures:
+            err.write(f"  {failure.line()}\n")
+    state = "interrupted after" if report.interrupted else "done:"
+    err.write(f"spinscope: {state} stored {report.stored}, already stored {report.known}, skipped {len(report.failures)}, {report.seconds:.1f} s -> {store_url}\n")

@@ -1,0 +1,160 @@
+"""Commands for the corpus store: ``corpus add|export``, ``outlets``, ``stories``, ``duplicates``, ``search``.
+
+``spinscope.cli`` registers ``GROUPS`` and ``COMMANDS`` from here.  Nothing
+heavy is imported at module level, so ``spinscope --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from spinscope.errors import UsageError
+
+DB_HELP = "SQLAlchemy URL of the store (sqlite:///FILE or postgresql://...); a bare path means a SQLite file."
+DEFAULT_DB = "sqlite:///spinscope.db"
+
+corpus_app = typer.Typer(help="A store of analysed articles that survives interruptions: add, export.", no_args_is_help=True, rich_markup_mode=None)
+outlets_app = typer.Typer(help="Outlets side by side: measured figures, and outside ratings beside them.", invoke_without_command=True, rich_markup_mode=None)
+
+Db = Annotated[str, typer.Option("--db", help=DB_HELP)]
+ViewFormat = Annotated[str, typer.Option("--format", "-f", help="table | json")]
+
+
+def _store(db: str):
+    from spinscope.corpus.store import Store
+
+    return Store(db).open()
+
+
+@corpus_app.command("add")
+def add(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin (as for 'analyze').", show_default=False)],
+    db: Db = DEFAULT_DB,
+    detectors: Annotated[Optional[str], typer.Option("--detectors", help="Comma-separated detectors to run (default: all).")] = None,
+    min_score: Annotated[Optional[float], typer.Option("--min-score", help="Drop spans scored below this.")] = None,
+    keep_boilerplate: Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove menus, appeals, ads.")] = False,
+    text_field: Annotated[Optional[str], typer.Option("--text-field", help="Record field holding the text (JSONL/CSV).")] = None,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Append skipped documents and reasons here as JSONL.")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Largest document accepted, in bytes.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", help="Longest cleaned text accepted, in characters.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Articles analysed and committed together.")] = 16,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Analyse on a Dask cluster: a scheduler address, or 'local' for a LocalCluster.")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes for --dask local.")] = 2,
+) -> None:
+    """Ingest and analyse articles into the store; a rerun continues where a stopped one ended."""
+    from spinscope.corpus.add import add_paths, local_analyser, print_report
+    from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
+
+    if min_score is not None and not 0.0 <= min_score <= 1.0:
+        raise UsageError("E202", value=min_score)
+    opts = Options(
+        detectors=tuple(d.strip() for d in detectors.split(",") if d.strip()) if detectors else None,
+        min_score=min_score,
+        keep_boilerplate=keep_boilerplate,
+        text_field=text_field,
+        max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+        max_chars=max_chars or DEFAULT_MAX_CHARS,
+        batch_size=max(1, batch_size),
+    )
+    store = _store(db)
+    if dask:
+        from spinscope.corpus.distributed import dask_analyser
+
+        with dask_analyser(dask, workers) as analyser:
+            report = add_paths(store, paths, opts, errors=errors, analyser=analyser)
+    else:
+        report = add_paths(store, paths, opts, errors=errors, analyser=local_analyser)
+    print_report(report, store.safe_url())
+    if report.exit_code():
+        raise SystemExit(report.exit_code())  # typer.Exit's code is lost under standalone_mode=False
+
+
+@corpus_app.command("export")
+def export(
+    db: Db = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Write every stored analysis: JSONL as 'analyze' gives it, CSV one row per span, Parquet one row per article."""
+    from spinscope.corpus.export import export as run_export
+
+    run_export(_store(db), format, output)
+
+
+@outlets_app.callback()
+def outlets(
+    ctx: typer.Context,
+    db: Db = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
+) -> None:
+    """One row per outlet: articles, words, techniques per 1,000 words, genres, unattributed claims, quotes without a speaker, top actors."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from spinscope.corpus import outlets as view
+    from spinscope.corpus.render import emit
+
+    emit(view.outlet_rows(_store(db)), format, view.TABLE_COLUMNS, title="Outlets", choices=("table", "csv", "json"))
+
+
+@outlets_app.command("import-ratings")
+def import_ratings(
+    file: Annotated[Path, typer.Argument(help="CSV, TSV or JSON of outlet ratings: a domain or URL column plus rating columns.")],
+    db: Db = DEFAULT_DB,
+    name: Annotated[Optional[str], typer.Option("--name", help="Name of this set of ratings (default: the file name).")] = None,
+    domain_column: Annotated[Optional[str], typer.Option("--domain-column", help="Column holding the domain or URL.")] = None,
+) -> None:
+    """Join outside ratings (factuality, bias, ...) to outlets by registered domain; shown beside, never mixed in."""
+    from spinscope.corpus.ratings import import_ratings as run
+
+    count = run(_store(db), file, dataset=name, domain_column=domain_column)
+    typer.echo(f"spinscope: imported ratings for {count} domains from {file}", err=True)
+
+
+def stories(
+    db: Db = DEFAULT_DB,
+    format: ViewFormat = "table",
+    threshold: Annotated[Optional[float], typer.Option("--threshold", help="Similarity needed to link two articles (default 0.35).")] = None,
+    days: Annotated[int, typer.Option("--days", help="Most days between linked articles' publication dates.")] = 3,
+) -> None:
+    """Articles covering the same event, grouped across outlets, with how each outlet framed it."""
+    from spinscope.corpus import stories as view
+    from spinscope.corpus.render import emit
+
+    emit(view.find(_store(db), threshold=threshold, days=days), format, view.TABLE_COLUMNS, title="Stories")
+
+
+def duplicates(
+    db: Db = DEFAULT_DB,
+    format: ViewFormat = "table",
+    threshold: Annotated[float, typer.Option("--threshold", help="Least estimated Jaccard similarity reported.")] = 0.5,
+) -> None:
+    """Near-duplicate and syndicated copies, with their Jaccard estimate and which came first."""
+    from spinscope.corpus import duplicates as view
+    from spinscope.corpus.render import emit
+
+    emit(view.find(_store(db), threshold=threshold), format, ("a", "b", "jaccard", "first", "outlet_a", "outlet_b"), title="Duplicates")
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
+    db: Db = DEFAULT_DB,
+    technique: Annotated[Optional[str], typer.Option("--technique", help="Only articles with this technique, e.g. Loaded_Language.")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only this outlet (name or domain).")] = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Only articles naming this actor.")] = None,
+    genre: Annotated[Optional[str], typer.Option("--genre", help="Only this genre.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Most articles shown.")] = 20,
+    format: ViewFormat = "table",
+) -> None:
+    """Full-text search in the store, filtered by technique, outlet, actor or genre, with matching spans in context."""
+    from spinscope.corpus import search as view
+    from spinscope.corpus.render import emit
+
+    hits = view.search(_store(db), query, technique=technique, outlet=outlet, actor=actor, genre=genre, limit=limit)
+    emit(hits, format, view.TABLE_COLUMNS, title=f"Search: {query}")
+
+
+GROUPS = {"corpus": corpus_app, "outlets": outlets_app}
+COMMANDS = {"stories": stories, "duplicates": duplicates, "search": search}

@@ -1,0 +1,191 @@
+"""Write finished analyses into the store, one transaction per batch.
+
+Each analysis is stored as the exact JSON string the pipeline produced, and
+flattened into the rows the views query (spans, actors, signature, search
+index).  A text already in the store (same content hash) is not stored again;
+the new sighting is recorded instead.  A new text at a URL already stored
+becomes a new version linked to the newest earlier one.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spinscope.model import content_hash
+
+UNKNOWN_OUTLET = "unknown"
+
+
+@dataclass
+class Stored:
+    """One analysis ready to store: its JSON exactly as produced, and the parsed data."""
+
+    json: str
+    data: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Stored":
+        return cls(json=text, data=json.loads(text))
+
+
+def registered_domain(url: str | None) -> str | None:
+    """``https://www.bbc.co.uk/news`` -> ``bbc.co.uk``; None when there is no usable host."""
+    if not url:
+        return None
+    from tld import get_fld
+
+    return get_fld(url, fail_silently=True) or get_fld(f"http://{url}", fail_silently=True)
+
+
+def outlet_of(data: dict) -> str:
+    """The record's outlet, else the URL's registered domain, else ``unknown``."""
+    outlet = (data.get("outlet") or "").strip()
+    return outlet or registered_domain(data.get("url")) or UNKNOWN_OUTLET
+
+
+def write_batch(store, batch: list[Stored], run_id: int | None) -> Counter:
+    """Store ``batch`` in one transaction; returns counts of ``stored`` and ``known`` texts."""
+    from spinscope.corpus.schema import runs
+
+    counts: Counter = Counter()
+    with store.transaction() as conn:
+        known = existing_hashes(conn, [content_hash(s.data["text"]) for s in batch])
+        for item in batch:
+            digest = content_hash(item.data["text"])
+            if digest in known:
+                add_sighting(conn, known[digest], item.data)
+                counts["known"] += 1
+                continue
+            known[digest] = _insert_article(conn, item, digest, run_id)
+            counts["stored"] += 1
+        if run_id is not None and counts["stored"]:
+            conn.execute(runs.update().where(runs.c.id == run_id).values(analysed=runs.c.analysed + counts["stored"]))
+    return counts
+
+
+def existing_hashes(conn, digests: list[str]) -> dict[str, int]:
+    """content hash -> article row id, for those of ``digests`` already stored."""
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles
+
+    if not digests:
+        return {}
+    rows = conn.execute(sa.select(articles.c.content_hash, articles.c.id).where(articles.c.content_hash.in_(sorted(set(digests)))))
+    return {h: i for h, i in rows}
+
+
+def add_sighting(conn, article_id: int, data: dict) -> bool:
+    """Record that this text was met under ``data``'s id and source; once per (article, id, source)."""
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import sightings
+
+    source = data.get("source") or ""
+    doc_id = data.get("id") or ""
+    found = conn.execute(sa.select(sightings.c.id).where(sightings.c.article_id == article_id, sightings.c.doc_id == doc_id, sightings.c.source == source)).first()
+    if found:
+        return False
+    conn.execute(sightings.insert().values(article_id=article_id, doc_id=doc_id, source=source, url=data.get("url"), outlet=data.get("outlet"), published=data.get("published"), added_at=time.time()))
+    return True
+
+
+def _insert_article(conn, item: Stored, digest: str, run_id: int | None) -> int:
+    from spinscope.corpus import duplicates, search
+    from spinscope.corpus.schema import articles
+
+    data = item.data
+    profile = data.get("profile") or {}
+    row = {
+        "content_hash": digest,
+        "doc_id": data["id"],
+        "url": data.get("url"),
+        "outlet": outlet_of(data),
+        "domain": registered_domain(data.get("url")),
+        "title": data.get("title"),
+        "published": data.get("published"),
+        "source": data.get("source"),
+        "words": word_count(data),
+        "genre": genre_of(profile),
+        "tone": tone_of(profile),
+        "previous_version": _previous_version(conn, data.get("url")),
+        "run_id": run_id,
+        "added_at": time.time(),
+        "analysis": item.json,
+    }
+    article_id = conn.execute(articles.insert().values(**row)).inserted_primary_key[0]
+    _insert_spans(conn, article_id, data.get("spans") or [])
+    _insert_actors(conn, article_id, data.get("actors") or [])
+    add_sighting(conn, article_id, data)
+    duplicates.store_signature(conn, article_id, data["text"])
+    search.index_article(conn, article_id, data.get("title"), data["text"])
+    return article_id
+
+
+def _previous_version(conn, url: str | None) -> int | None:
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles
+
+    if not url:
+        return None
+    return conn.execute(sa.select(sa.func.max(articles.c.id)).where(articles.c.url == url)).scalar()
+
+
+def _insert_spans(conn, article_id: int, spans: list[dict]) -> None:
+    from spinscope.corpus.schema import spans as table
+
+    rows = [
+        {
+            "article_id": article_id,
+            "kind": s["kind"],
+            "label": s["label"],
+            "start": s["start"],
+            "end": s["end"],
+            "score": s["score"],
+            "attributed": _flag(s, "claim", "attributed"),
+            "has_speaker": (s.get("attrs", {}).get("speaker") is not None) if s["kind"] == "quote" else None,
+        }
+        for s in spans
+    ]
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
+def _flag(span: dict, kind: str, key: str) -> bool | None:
+    if span["kind"] != kind or key not in span.get("attrs", {}):
+        return None
+    return bool(span["attrs"][key])
+
+
+def _insert_actors(conn, article_id: int, actors: list) -> None:
+    from spinscope.corpus.schema import actors as table
+
+    rows = [{"article_id": article_id, "name": str(a.get("name")), "type": a.get("type")} for a in actors if isinstance(a, dict) and a.get("name")]
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
+def word_count(data: dict) -> int:
+    words = (data.get("profile") or {}).get("words")
+    return int(words) if isinstance(words, (int, float)) else len(data["text"].split())
+
+
+def genre_of(profile: dict) -> str | None:
+    """``profile.genre`` as a label, whether the genre detector gave a string or ``{"label": ...}``."""
+    genre = profile.get("genre")
+    if isinstance(genre, dict):
+        genre = genre.get("label")
+    return str(genre) if genre else None
+
+
+def tone_of(profile: dict) -> float | None:
+    """The mean sentence polarity the tone detector gives, when it ran."""
+    tone = profile.get("tone")
+    if isinstance(tone, dict):
+        value = tone.get("compound_mean")
+        return float(value) if isinstance(value, (int, float)) else None
+    return float(tone) if isinstance(tone, (int, float)) else None
