@@ -26,6 +26,8 @@ class Errors:
     E113 = "record {where}: the text field {field!r} is empty"
     E114 = "text is {chars:,} characters, over the {limit:,} character limit; raise it with --max-chars"
     E115 = "malformed HTML: {detail}"
+    E116 = "malformed span line ({detail}): give ID<TAB>start<TAB>end or ID<TAB>technique<TAB>start<TAB>end"
+    E117 = "span {start}-{end} is outside the article's {length} characters"
     E116 = "cannot read it: {detail}"
     E200 = "unknown detector {name!r}: choose from {choices}"
     E201 = "unknown output format {name!r}: choose from {choices}"
@@ -34,6 +36,11 @@ class Errors:
     E300 = "detector {name!r} returned a span outside the text: {start}-{end} in a text of {length} characters"
     E301 = "detector {name!r} returned an unknown label {label!r}"
     E302 = "cannot load model {name!r} from {path}: {detail}"
+    E500 = "cannot open the store {url}: {detail}"
+    E501 = "cannot write to the store {url}: {detail}; the store keeps every batch finished before this one"
+    E502 = "cannot read ratings from {path}: {detail}"
+    E503 = "no domain or URL column in {path}: name one with --domain-column (columns: {columns})"
+    E504 = "cannot reach the Dask scheduler {address}: {detail}"
     E600 = "the request body is {size}, over this server's {limit} limit; send a smaller document or start the server with a larger --max-body"
     E601 = "fetching URLs is turned off on this server: send the page itself as {{\"html\": ..., \"url\": ...}}, or start the server with --allow-fetch"
     E602 = "refused to fetch {url}: {host} resolves to {address}, a private, loopback or link-local address"
@@ -49,11 +56,6 @@ class Errors:
     E612 = "the corpus store has no {function}() yet, so {what} is not available"
 
 
-    E500 = "cannot open the store {url}: {detail}"
-    E501 = "cannot write to the store {url}: {detail}; the store keeps every batch finished before this one"
-    E502 = "cannot read ratings from {path}: {detail}"
-    E503 = "no domain or URL column in {path}: name one with --domain-column (columns: {columns})"
-    E504 = "cannot reach the Dask scheduler {address}: {detail}"
 class SpinscopeError(Exception):
     """Base of every error spinscope raises on purpose."""
 

@@ -1,0 +1,66 @@
+"""Command-line functions for the techniques detector, registered by ``spinscope.cli``.
+
+``spinscope train techniques``, ``spinscope evaluate techniques`` and
+``spinscope label-spans``.  Importing this module is cheap: torch and ONNX
+Runtime are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+def _ptc(data: Path) -> Path:
+    """Accept the PTC folder itself or the data folder above it."""
+    from spinscope.errors import InputError
+
+    folder = data / "ptc2020" if (data / "ptc2020").is_dir() else data
+    if not (folder / "train-articles").is_dir():
+        raise InputError("E100", source=str(folder / "train-articles"))
+    return folder
+
+
+def train(
+    data: Annotated[Path, typer.Option("--data", help="The PTC folder (ptc2020/ with train-articles/ and labels).")],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the model into.")],
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same model.")] = 13,
+    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 3,
+    threads: Annotated[int, typer.Option(help="CPU threads for torch.")] = 2,
+) -> None:
+    """Fine-tune the technique model on the training split and tune it on the validation split."""
+    from spinscope.detectors.techniques.train import train as run
+
+    config = run(_ptc(data), out, seed=seed, epochs=epochs, threads=threads, log=typer.echo)
+    typer.echo(f"model written to {out} in {config['train_seconds']} s; evaluate it with: spinscope evaluate techniques --data {data} --model {out}")
+
+
+def evaluate(
+    data: Annotated[Path, typer.Option("--data", help="The PTC folder (ptc2020/).")],
+    model: Annotated[Optional[Path], typer.Option("--model", help="Model folder; the shipped model when left out.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Print SI, span+technique and TC scores on the fixed validation split."""
+    from spinscope.detectors.techniques.evaluate import evaluate as run, report
+
+    result = run(_ptc(data), model)
+    typer.echo(json.dumps(result, indent=2) if as_json else report(result))
+
+
+def label_spans(
+    articles_dir: Annotated[Path, typer.Argument(help="Folder of article<ID>.txt files.")],
+    spans: Annotated[Path, typer.Option("--spans", help="TSV: ID, [anything,] start, end per line.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="TSV to write: ID, technique, start, end.")],
+    model: Annotated[Optional[Path], typer.Option("--model", help="Model folder; the shipped model when left out.")] = None,
+) -> None:
+    """Give each span its technique (the SemEval-2020 technique-classification setting)."""
+    from spinscope.detectors.techniques.labelling import label_file
+
+    count = label_file(articles_dir, spans, output, model)
+    typer.echo(f"{count} spans labelled into {output}", err=True)
+
+
+COMMANDS = {"label-spans": label_spans}

@@ -1,0 +1,160 @@
+"""Inference with the shipped model: ONNX Runtime (int8) + numpy, no torch.
+
+A model folder holds ``model.onnx`` (MiniLM encoder with a token head: for
+every token, 14 per-technique probabilities and one "inside any technique"
+probability, plus the token's hidden state), ``span_head.npz`` (a linear
+classifier over a span's pooled hidden states), ``tokenizer.json`` and
+``config.json`` (decoding thresholds and score calibration, set on the
+validation split by ``spinscope train techniques``).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from spinscope.detectors.techniques import encoding
+from spinscope.detectors.techniques.labels import TECHNIQUES
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "techniques"
+BATCH = 16
+
+
+@dataclass
+class TokenOutputs:
+    enc: encoding.Encoded
+    probs: np.ndarray  # (n_tokens, 15): 14 techniques, then "any"
+    hidden: np.ndarray  # (n_tokens, hidden)
+
+
+class TechniqueModel:
+    """Loads on first use; ``predict`` gives technique spans, ``classify`` labels given spans."""
+
+    def __init__(self, path: str | Path | None = None, threads: int = 1) -> None:
+        self.path = Path(path) if path else DEFAULT_MODEL
+        self.threads = threads
+        self._session = None
+
+    def _load(self) -> None:
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = self.threads
+        opts.inter_op_num_threads = 1
+        self.config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
+        self.tokenizer = encoding.load_tokenizer(self.path / "tokenizer.json")
+        head = np.load(self.path / "span_head.npz")
+        self.weight, self.bias = head["weight"], head["bias"]
+        self._session = ort.InferenceSession(str(self.path / "model.onnx"), opts, providers=["CPUExecutionProvider"])
+
+    def session(self):
+        if self._session is None:
+            self._load()
+        return self._session
+
+    def token_outputs(self, text: str) -> TokenOutputs:
+        """Per-token probabilities and hidden states, each token taken from the window that owns it."""
+        session = self.session()
+        enc = encoding.encode(self.tokenizer, text)
+        n = len(enc.ids)
+        probs = np.zeros((n, len(TECHNIQUES) + 1), dtype=np.float32)
+        hidden = np.zeros((n, _hidden_size(self.weight)), dtype=np.float32)
+        wins = encoding.windows(n)
+        for b in range(0, len(wins), BATCH):
+            chunk = wins[b : b + BATCH]
+            width = max(e - s for s, e, _, _ in chunk) + 2
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for r, (s, e, _, _) in enumerate(chunk):
+                ids[r, : e - s + 2] = encoding.with_specials(enc.ids[s:e])
+                mask[r, : e - s + 2] = 1
+            logits, states = session.run(None, {"input_ids": ids, "attention_mask": mask})
+            for r, (s, e, own_s, own_e) in enumerate(chunk):
+                rows = slice(own_s - s + 1, own_e - s + 1)
+                probs[own_s:own_e] = _sigmoid(logits[r, rows])
+                hidden[own_s:own_e] = states[r, rows]
+        return TokenOutputs(enc, probs, hidden)
+
+    def span_probs(self, out: TokenOutputs, text: str, start: int, end: int) -> np.ndarray:
+        """Softmax over the 14 techniques for the span ``text[start:end]``."""
+        i, j = encoding.token_range(out.enc, start, end)
+        if j <= i:  # a span covering no token: use its nearest token
+            i = min(i, max(len(out.enc.ids) - 1, 0))
+            j = i + 1
+        if len(out.enc.ids) == 0:
+            return np.full(len(TECHNIQUES), 1.0 / len(TECHNIQUES), dtype=np.float32)
+        x = span_features(out.hidden[i:j], out.probs[i:j], encoding.span_extras(text, start, end, j - i))
+        return _softmax(x @ self.weight + self.bias)
+
+    def classify(self, text: str, spans: list[tuple[int, int]]) -> list[np.ndarray]:
+        out = self.token_outputs(text)
+        return [self.span_probs(out, text, s, e) for s, e in spans]
+
+    def predict(self, text: str) -> list[tuple[str, int, int, float]]:
+        """Every candidate ``(technique, start, end, score)``; filter by score to taste."""
+        self.session()
+        out = self.token_outputs(text)
+        return decode(out, text, self.config, lambda s, e: self.span_probs(out, text, s, e))
+
+
+def span_features(hidden: np.ndarray, probs: np.ndarray, extras: np.ndarray) -> np.ndarray:
+    """Mean and max of the span's hidden states, its mean token probabilities, and the extras."""
+    return np.concatenate([hidden.mean(0), hidden.max(0), probs.mean(0), extras]).astype(np.float32)
+
+
+def _hidden_size(weight: np.ndarray) -> int:
+    return (weight.shape[0] - len(TECHNIQUES) - 1 - encoding.N_EXTRA) // 2
+
+
+def runs(p_any: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """Maximal token runs ``[i, j)`` whose "any technique" probability reaches ``threshold``."""
+    on = np.concatenate([[False], p_any >= threshold, [False]])
+    edges = np.flatnonzero(on[1:] != on[:-1])
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+
+def snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span to whole words and keep combining marks with their letter."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and (text[end].isalnum() and text[end - 1].isalnum() or unicodedata.combining(text[end])):
+        end += 1
+    return start, end
+
+
+def decode(out: TokenOutputs, text: str, config: dict, span_probs) -> list[tuple[str, int, int, float]]:
+    """Token probabilities -> scored technique spans (see ``config.json`` for the knobs)."""
+    found = []
+    for i, j in runs(out.probs[:, -1], config["run_threshold"]):
+        start, end = snap(text, int(out.enc.starts[i]), int(out.enc.ends[j - 1]))
+        p_span = float(out.probs[i:j, -1].mean())
+        probs = span_probs(start, end)
+        for k in np.argsort(-probs)[:2]:
+            if k == np.argmax(probs) or probs[k] >= config["second_label"]:
+                found.append((TECHNIQUES[k], start, end, calibrate(config, p_span, float(probs[k]))))
+    return found
+
+
+def calibrate(config: dict, p_span: float, p_label: float) -> float:
+    """Platt scaling of (span probability, label probability) into P(right technique here)."""
+    a, b, c = config["calibration"]
+    z = a * _logit(p_span) + b * _logit(p_label) + c
+    return float(1.0 / (1.0 + np.exp(-z)))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return float(np.log(p / (1 - p)))
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max())
+    return e / e.sum()

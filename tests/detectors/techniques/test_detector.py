@@ -1,0 +1,75 @@
+"""The shipped model finds obvious techniques, with offsets that always fit the text."""
+
+import json
+
+import pytest
+
+import spinscope
+from spinscope.detectors.techniques import runtime
+from spinscope.detectors.techniques.detector import DEFAULT_MIN_SCORE, TechniquesDetector
+from spinscope.detectors.techniques.labels import TECHNIQUES
+from spinscope.model import Article
+
+TEXT = (
+    "Senator Smith gave a speech on Tuesday.\n"
+    "The corrupt, lying traitors in Washington are destroying our beloved country.\n"
+    "These radical leftist thugs want to burn everything down.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def found():
+    article = Article(text=TEXT)
+    return TechniquesDetector().detect(None, article).spans
+
+
+def test_detector_techniques_file_matches_the_corpus_list():
+    assert len(TECHNIQUES) == 14 == len(set(TECHNIQUES))
+    assert "Name_Calling,Labeling" in TECHNIQUES and "Whataboutism,Straw_Men,Red_Herring" in TECHNIQUES
+
+
+def test_detector_default_min_score_is_the_tuned_one():
+    config = json.loads((runtime.DEFAULT_MODEL / "config.json").read_text(encoding="utf-8"))
+    assert DEFAULT_MIN_SCORE == pytest.approx(config["default_min_score"])
+
+
+def test_detector_finds_loaded_language_and_name_calling(found):
+    kept = [s for s in found if s.score >= DEFAULT_MIN_SCORE]
+    assert kept, "no technique found in an obviously loaded text"
+    assert {s.label for s in kept} & {"Loaded_Language", "Name_Calling,Labeling"}
+    covered = {TEXT[s.start : s.end] for s in kept}
+    for word in ("traitors", "thugs"):
+        at = TEXT.index(word)
+        assert any(s.start <= at and at + len(word) <= s.end for s in kept), f"{word!r} not inside any of {covered}"
+    first = TEXT.index("\n")
+    assert not any(s.end <= first for s in kept), "a neutral first sentence was flagged"
+
+
+def test_detector_scores_are_probabilities(found):
+    assert all(0.0 <= s.score <= 1.0 and s.kind == "technique" and s.label in TECHNIQUES for s in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cafe\u0301 owners are \U0001F621 traitors \U0001F44D\U0001F3FD and thugs!\r\nThe radical mob lies.\r\n",
+        "\u00c9lite f\u0327raudsters \u2014 disgusting criminals \u2014 ruin our glorious nation \U0001F1FA\U0001F1F8!",
+        "\r\n\r\n  Idiots. Total idiots!!! \U0001F92C\r\n",
+    ],
+)
+def test_detector_offsets_fit_any_text(text):
+    result = spinscope.analyze(text, detectors=["techniques"], options=spinscope.Options(min_score=0.0))
+    spans = [s for s in result.spans if s.kind == "technique"]
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(result.text)
+        piece = result.text[s.start : s.end]
+        assert piece.strip(), "empty span"
+        assert not (s.end < len(result.text) and result.text[s.end - 1].isalnum() and result.text[s.end].isalnum())
+
+
+def test_detector_another_checkpoint_path_is_used(tmp_path):
+    from spinscope.errors import PipelineError
+
+    with pytest.raises(PipelineError) as info:
+        TechniquesDetector(model_path=str(tmp_path)).detect(None, Article(text="Some text."))
+    assert info.value.code == "E302"
