@@ -27,7 +27,7 @@ def test_cli_read_spans_rejects_bad_lines(tmp_path):
     path.write_text("1\tzero\t5\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         labelling.read_spans(path)
-    assert info.value.code == "E116"
+    assert info.value.code == "E130"
 
 
 def test_cli_label_spans_writes_one_line_per_span_in_order(tmp_path):
@@ -46,4 +46,4 @@ def test_cli_label_spans_rejects_offsets_outside_the_article(tmp_path):
     (tmp_path / "article1.txt").write_text("Short.", encoding="utf-8")
     with pytest.raises(InputError) as info:
         labelling.label(tmp_path, [("1", 0, 50)])
-    assert info.value.code == "E117"
+    assert info.value.code == "E131"

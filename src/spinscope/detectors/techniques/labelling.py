@@ -23,7 +23,7 @@ def read_spans(path: Path) -> list[tuple[str, int, int]]:
                 raise ValueError(f"{len(parts)} columns")
             rows.append((parts[0].strip(), int(parts[-2]), int(parts[-1])))
         except ValueError as exc:
-            raise InputError("E116", source=f"{path}:{number}", detail=str(exc)) from exc
+            raise InputError("E130", source=f"{path}:{number}", detail=str(exc)) from exc
     return rows
 
 
@@ -45,7 +45,7 @@ def label(articles_dir: Path, rows: list[tuple[str, int, int]], model_path: Path
         for i in indices:
             start, end = rows[i][1], rows[i][2]
             if not 0 <= start < end <= len(text):
-                raise InputError("E117", source=f"article{aid}.txt", start=start, end=end, length=len(text))
+                raise InputError("E131", source=f"article{aid}.txt", start=start, end=end, length=len(text))
             labels[i] = TECHNIQUES[int(np.argmax(model.span_probs(out, text, start, end)))]
     return labels
 
