@@ -51,6 +51,7 @@ class _Line:
     level: int = NONE
     removed: bool = False
     ui: bool = False
+    may_appeal: bool = False
 
 
 def remove_boilerplate(text: str) -> tuple[str, list[Boilerplate]]:
@@ -59,8 +60,9 @@ def remove_boilerplate(text: str) -> tuple[str, list[Boilerplate]]:
     Runs to a fixed point, so that cleaning cleaned text changes nothing.
     """
     removed: list[Boilerplate] = []
+    cache: dict[str, _Line] = {}
     for _ in range(4):
-        cleaned, found = _clean_once(text)
+        cleaned, found = _clean_once(text, cache)
         if not found:
             break
         removed.extend(found)
@@ -68,60 +70,83 @@ def remove_boilerplate(text: str) -> tuple[str, list[Boilerplate]]:
     return _strip_blank_edges(text), removed
 
 
-def _clean_once(text: str) -> tuple[str, list[Boilerplate]]:
+def _clean_once(text: str, cache: dict[str, "_Line"]) -> tuple[str, list[Boilerplate]]:
     lines = text.split("\n")
-    items = [_classify(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    items = [_classified(i, line.strip(), cache) for i, line in enumerate(lines) if line.strip()]
     if not items:
         return text, []
     _decide(items)
     if all(it.removed for it in items):
         return text, []
     trims = _trim_trailing_appeals(items, lines)
-    found = [Boilerplate(label=it.label, text=it.text) for it in items if it.removed]
-    found += [Boilerplate(label="donation_appeal", text=cut) for cut in trims.values()]
-    found.sort(key=lambda b: _order(items, trims, b))
-    return _assemble(lines, items), found
-
-
-def _order(items: list[_Line], trims: dict[int, str], block: Boilerplate) -> int:
-    for idx, cut in trims.items():
-        if cut is block.text:
-            return idx
-    return next((it.index for it in items if it.removed and it.text is block.text), 0)
+    found = [(it.index, Boilerplate(label=it.label, text=it.text)) for it in items if it.removed]
+    found += [(i, Boilerplate(label=_classify(0, cut).label or "donation_appeal", text=cut)) for i, cut in trims.items()]
+    found.sort(key=lambda pair: pair[0])
+    return _assemble(lines, items), [b for _, b in found]
 
 
 # ---------------------------------------------------------------- classification
 
 
+def _classified(index: int, s: str, cache: dict[str, _Line]) -> _Line:
+    """A fresh copy of the line's classification, computed once per distinct line text."""
+    if s not in cache:
+        cache[s] = _classify(index, s)
+    c = cache[s]
+    return _Line(index=index, text=s, words=c.words, label=c.label, level=c.level, ui=c.ui, may_appeal=c.may_appeal)
+
+
 def _classify(index: int, s: str) -> _Line:
     """Give one line its most likely label and the strength of the evidence for it."""
+    low = s.lower()
+    tokens = set(low.split())
     item = _Line(index=index, text=s, words=len(s.split()))
-    if not s:
-        return item
-    label, level = _family_evidence(s, item.words)
-    for other, other_level in _shape_evidence(s, item.words):
+    reported = item.words >= 10 and (not tokens.isdisjoint(R.REPORTING_WORDS) or any(q in s for q in R.QUOTE_CHARS))
+    appeal = not tokens.isdisjoint(R.READER_WORDS) or R.IMPERATIVE.match(s) is not None
+    families = _triggered(s, tokens, appeal)
+    label, level = _family_evidence(low, item.words, families, reported, appeal)
+    for other, other_level in _shape_evidence(s, item.words, families):
         if other_level >= level:
             label, level = other, other_level
     item.label, item.level = label, level
-    item.ui = _is_ui(s, item.words)
+    item.ui = item.words <= 4 and _is_ui(s)
+    item.may_appeal = not tokens.isdisjoint(R.APPEAL_START_WORDS)
     if item.ui and item.label is None:
         item.label = _ui_label(s)
     return item
 
 
-def _family_evidence(s: str, n: int) -> tuple[str | None, int]:
-    reported = n >= 10 and R.REPORTED.search(s) is not None
-    appeal = R.SECOND_PERSON.search(s) is not None or R.IMPERATIVE.search(s) is not None
+def _triggered(s: str, tokens: set[str], appeal: bool) -> set[str]:
+    """The families whose trigger words or characters the line holds: set lookups, no regex scans.
+
+    Common words ("support", "help", "free") count only in a line that addresses the reader.
+    """
+    families: set[str] = set()
+    for token in R.TRIGGER_KEYS.intersection(tokens):
+        families.update(R.TRIGGER_INDEX[token])
+    if appeal:
+        for token in R.COMMON_KEYS.intersection(tokens):
+            families.update(R.TRIGGER_INDEX["~" + token])
+    for c in R.TRIGGER_CHARS:
+        if c in s:
+            families.update(R.CHAR_FAMILIES[c])
+    return families
+
+
+def _family_evidence(low: str, n: int, families: set[str], reported: bool, appeal: bool) -> tuple[str | None, int]:
+    """The best label among the pattern families that the line's trigger words call up."""
     best: tuple[str | None, int] = (None, NONE)
     for label, (signature, cues) in R.FAMILIES.items():
-        level = _family_level(s, n, signature, cues, reported, appeal)
+        if label not in families or n > R.MAX_WORDS.get(label, R.DEFAULT_MAX_WORDS):
+            continue
+        level = _family_level(low, n, signature, cues, reported, appeal)
         if level > best[1]:
             best = (label, level)
     return best
 
 
 def _family_level(s, n, signature, cues, reported: bool, appeal: bool) -> int:
-    hits = len({m.group(0).lower() for m in cues.finditer(s)}) if cues is not None and n <= 160 else 0
+    hits = len({m.group(0) for m in cues.finditer(s)}) if cues is not None and n <= 160 else 0
     if signature.search(s):
         if reported:
             return WEAK
@@ -130,25 +155,32 @@ def _family_level(s, n, signature, cues, reported: bool, appeal: bool) -> int:
         return NONE
     if appeal and (hits >= 2 and n <= 40 or hits >= 3 and n <= 160):
         return MEDIUM
-    if hits == 1 and n <= 25 and R.IMPERATIVE.search(s):
+    if hits == 1 and n <= 8 and R.IMPERATIVE.match(s):
         return MEDIUM
     return WEAK if n <= 8 and not R.SENTENCE_END.search(s) else NONE
 
 
-def _shape_evidence(s: str, n: int) -> list[tuple[str, int]]:
+def _shape_evidence(s: str, n: int, families: set[str]) -> list[tuple[str, int]]:
     """Evidence from a line's shape: credits, bios, menus, share bars."""
     found = []
-    if n <= 20 and R.BYLINE.search(s) and (n <= 6 or not R.SENTENCE_END.search(s)):
-        found.append(("byline_credit", STRONG))
-    elif n <= 20 and R.BYLINE_CUE.search(s) and not R.SENTENCE_END.search(s):
-        found.append(("byline_credit", MEDIUM))
-    if n <= 80 and R.AUTHOR_BIO.search(s):
+    if n <= 20 and "_byline" in families:
+        found.extend(_byline_evidence(s, n))
+    if n <= 80 and "_bio" in families and R.AUTHOR_BIO.search(s):
         found.append(("author_bio", STRONG if R.BIO_CUE.search(s) or s.lower().startswith("about the author") else MEDIUM))
-    if _is_menu(s, n):
+    if 3 <= n <= 40 and _is_menu(s, n):
         found.append(("menu", STRONG))
-    if _is_share_bar(s, n):
+    if n <= 12 and _is_share_bar(s, n):
         found.append(("share_bar", STRONG if n >= 2 else MEDIUM))
     return found
+
+
+def _byline_evidence(s: str, n: int) -> list[tuple[str, int]]:
+    """'By Name / Outlet', 'Name, Staff Writer', '4 min read'."""
+    if R.BYLINE.search(s) and (n <= 6 or not R.SENTENCE_END.search(s)):
+        return [("byline_credit", STRONG)]
+    if R.BYLINE_CUE.search(s) and not R.SENTENCE_END.search(s):
+        return [("byline_credit", MEDIUM)]
+    return []
 
 
 def _tokens(s: str) -> list[str]:
@@ -157,10 +189,12 @@ def _tokens(s: str) -> list[str]:
 
 def _is_menu(s: str, n: int) -> bool:
     """A run of capitalised section names with no sentence punctuation, or items split by separators."""
-    if n < 3 or R.SENTENCE_END.search(s.rstrip(".")) and not s.endswith("..."):
+    if R.LOWER_WORD.search(s):
         return False
     words = [w for w in s.split() if w not in "|·•/»›-–—&"]
-    if not words or any(w[0].islower() for w in words):
+    if not words:
+        return False
+    if R.SENTENCE_END.search(s.rstrip(".")) and not s.endswith("..."):
         return False
     toks = [t for t in _tokens(" ".join(words)) if t]
     known = sum(t in R.SECTION_WORDS for t in toks)
@@ -179,10 +213,10 @@ def _is_share_bar(s: str, n: int) -> bool:
     return share >= 1 and share + filler == len(toks) and ("share" in toks or share >= 2)
 
 
-def _is_ui(s: str, n: int) -> bool:
+def _is_ui(s: str) -> bool:
     """Button and link words only: 'Sign up', 'Log in', 'Submit', 'Give now'."""
     toks = [t for t in _tokens(s) if t]
-    return 0 < n <= 4 and bool(toks) and all(t in R.UI_WORDS for t in toks)
+    return bool(toks) and all(t in R.UI_WORDS for t in toks)
 
 
 def _ui_label(s: str) -> str:
@@ -301,7 +335,7 @@ def _trim_trailing_appeals(items: list[_Line], lines: list[str]) -> dict[int, st
     """Cut appeal sentences glued to the end of a kept paragraph; return the cut text by line index."""
     cuts: dict[int, str] = {}
     for it in items:
-        if it.removed or it.words < 8:
+        if it.removed or it.words < 8 or not it.may_appeal:
             continue
         line = lines[it.index]
         end = _appeal_start(line)
@@ -317,7 +351,7 @@ def _appeal_start(line: str) -> int | None:
     cut = None
     for start in reversed(starts[1:]):
         sentence = line[start:].strip() if cut is None else line[start:cut].strip()
-        if not (R.TRAILING_APPEAL.search(sentence) and R.APPEAL_WORDS.search(sentence)) or R.REPORTED.search(sentence):
+        if not (R.TRAILING_APPEAL.match(sentence) and R.APPEAL_WORDS.search(sentence)) or R.REPORTED.search(sentence):
             break
         cut = start
     return cut

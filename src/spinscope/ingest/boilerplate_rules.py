@@ -22,12 +22,30 @@ LABELS = (
 _I = re.IGNORECASE
 
 
-def _rx(*parts: str, flags: int = _I) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in parts), flags)
+class _Patterns:
+    """Alternatives split in two: those anchored at the line start are tried with ``match`` (one position,
+    fast), the others with ``search``; a single alternation would be tried at every position."""
+
+    def __init__(self, parts: tuple[str, ...], flags: int) -> None:
+        anchored = [p[1:] for p in parts if p.startswith("^")]
+        free = [p for p in parts if not p.startswith("^")]
+        self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored), flags) if anchored else None
+        self.free = re.compile("|".join(f"(?:{p})" for p in free), flags) if free else None
+
+    def search(self, s: str) -> re.Match | None:
+        return (self.anchored and self.anchored.match(s)) or (self.free and self.free.search(s)) or None
+
+    def finditer(self, s: str):
+        return self.free.finditer(s) if self.free else iter(())
+
+
+def _rx(*parts: str, flags: int = 0) -> _Patterns:
+    """Family patterns, written in lower case and matched against the lower-cased line (faster than IGNORECASE)."""
+    return _Patterns(parts, flags)
 
 
 # label -> (signature patterns, cue patterns); order is precedence when a line matches several.
-FAMILIES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
+FAMILIES: dict[str, tuple[_Patterns, _Patterns | None]] = {
     "cookie_notice": (
         _rx(r"\b(we|this (web)?site|our (web)?site) uses? cookies", r"\buse of cookies\b", r"\bcookie (policy|settings|preferences|notice)\b",
             r"\baccept (all )?cookies\b", r"\b(store|access) (and/or access )?information on (a|your) device\b", r"^(accept|reject|allow) all$"),
@@ -53,14 +71,14 @@ FAMILIES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
     "republication_note": (
         _rx(r"\bchosen for republication\b", r"\brepublish(es|ed)? (stories|articles|this|it|here)\b", r"\b(is|was) republished\b",
             r"\breprinted with permission\b", r"\b(originally|first) (appeared|published|ran) (on|in|at|by)\b.{0,80}$",
-            r"\b(views|opinions) expressed\b.{0,80}\b(own|not (necessarily )?(reflect|represent))", r"^editor['’]?s note\b",
+            r"\b(views|opinions) expressed\b.{0,80}\b(own|not (necessarily )?(reflect|represent))", r"^editor['’]?s note:? (this|the|an earlier|a version)\b.{0,60}\b(appeared|published|ran|updated|corrected)\b",
             r"\bcreative commons licen[cs]e\b"),
         None,
     ),
     "donation_appeal": (
         _rx(r"\bsince you['’]re here\b", r"\bsmall favou?r to ask\b", r"\bclick here to (support|donate|contribute|help)\b",
             r"\bsupport (us|our work|\w+['’]s? work) on patreon\b", r"\b(become|be) a (patron|supporter|sustaining member)\b",
-            r"\bchip in\b", r"\b(please )?(make|consider making) a (one-time |monthly |small |tax-deductible )?(donation|contribution|gift)\b",
+            r"\bchip in( \$| today| now| to| what| a few| \d)", r"\b(please )?(make|consider making) a (one-time |monthly |small |tax-deductible )?(donation|contribution|gift)\b",
             r"\b(a|one-time|small) (donation|gift) of \$", r"\bwe (need|rely on|depend on) (you|your|readers)\b.{0,80}\b(support|help|donat|fund)",
             r"\bhelp (us )?(keep|fund|sustain|support) (our|independent|this)\b", r"\bsupport (independent|our) (journalism|media|reporting|newsroom|work)\b",
             r"^(donate|give|contribute|support us)( now| today| here)?[.!]?$", r"\bon patreon\b", r"\btax-deductible\b"),
@@ -83,10 +101,10 @@ FAMILIES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
         _rx(r"\b(shop|buy|order) (now|today|here)\b", r"\b\d{1,2} ?% off\b", r"\b(use|with|enter) (promo |coupon |discount )?code\b", r"\bfree shipping\b",
             r"\blimited[- ]time offer\b", r"\bwhile (stocks|supplies) last\b", r"\badd to (cart|basket)\b", r"^(advertisement|sponsored( content)?|ad|promoted)$",
             r"^sponsored:", r"\bflash sale\b", r"\bshop the\b"),
-        _rx(r"\bshop\b", r"\bsale\b", r"\bbuy\b", r"\bdiscount\b", r"\boffer\b", r"\border\b"),
+        _rx(r"\bshop\b", r"\bsale\b", r"\bbuy\b", r"\bdiscount\b", r"\bcoupon\b"),
     ),
     "copyright": (
-        _rx(r"©", r"\(c\) ?\d{4}", r"\bcopyright (©|\(c\)|\d{4})", r"\ball rights reserved\b", r"\breproduction\b.{0,40}\bprohibited\b"),
+        _rx(r"(?<!\w)©", r"\(c\) ?\d{4}", r"\bcopyright (©|\(c\)|\d{4})", r"\ball rights reserved\b", r"\breproduction\b.{0,40}\bprohibited\b"),
         None,
     ),
     "related_stories": (
@@ -98,6 +116,72 @@ FAMILIES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
     ),
 }
 
+# Words that every signature or cue of a family contains (or characters, for "$", "*", "©"):
+# a line is matched against a family's patterns only when it holds one of them, which keeps the cleaner fast.
+def _words(text: str) -> frozenset:
+    return frozenset(text.split())
+
+
+TRIGGERS: dict[str, tuple[frozenset, tuple[str, ...]]] = {
+    "cookie_notice": (_words("cookie cookies device accept reject allow continuing manage personalised personalized"), ()),
+    "comment_form": (_words("comment comments reply replies responses published required logged moderated closed discussion conversation notify save name email e-mail website"), ("*",)),
+    "share_bar": (_words("share tweet spread print"), ()),
+    "report_typo": (_words("typo error mistake"), ()),
+    "republication_note": (_words("republication republish republishes republished reprinted originally appeared published ran views opinions creative"), ()),
+    "donation_appeal": (_words(
+        "here favor favour click patreon patron supporter member membership chip donation donations donate donating donor gift contribution "
+        "contributions contribute contributing contributor give support supporting need rely depend help tax-deductible paypal paywall fund funds "
+        "funding funded independent month donated donors contributed contributors fund"), ("$",)),
+    "subscription": (_words("already subscribe subscriber subscribers subscribing subscription subscriptions unlimited free log sign cancel unlock digital access ad-free week month subscribed"), ("$",)),
+    "newsletter": (_words("sign inbox enter unsubscribe respect join email e-mail address newsletter newsletters digest"), ()),
+    "shop_ad": (_words("shop buy order off code shipping limited limited-time stocks supplies add advertisement sponsored ad promoted flash sale discount coupon"), ("%",)),
+    "copyright": (_words("copyright rights reproduction"), ("©", "(c)", "(C)")),
+    "related_stories": (_words("related like enjoy more read recommended most trending top recent further see popular latest picks next story also watch"), ()),
+}
+# Common words that call up a family only when the line also addresses the reader ("you", "we", an imperative).
+COMMON_TRIGGERS = _words("here need help give support month independent fund funds funding funded member gift free log sign cancel digital access week already enter join address respect name save website add off order limited code")
+
+# The longest line, in words, that each family is tried on: page furniture is short; appeals can run long.
+MAX_WORDS = {"donation_appeal": 160, "subscription": 60, "newsletter": 60, "cookie_notice": 60, "republication_note": 80}
+DEFAULT_MAX_WORDS = 40
+TRIGGER_CHARS = ("$", "*", "%", "©", "(c)", "(C)")
+CHAR_FAMILIES = {c: tuple(label for label, (_, chars) in TRIGGERS.items() if c in chars) for c in TRIGGER_CHARS}
+
+BIO_TRIGGERS = _words(
+    "analyst journalist writer editor reporter correspondent author columnist contributor fellow professor researcher blogger commentator "
+    "producer freelance freelancer activist lecturer scholar director about")
+BYLINE_TRIGGERS = _words("by written posted words published updated read staff senior chief special contributing political foreign national creative commons contributor")
+
+
+def _variants(word: str) -> list[str]:
+    """The word as ``str.split`` leaves it beside punctuation: 'here…', '(donate', 'comment,'."""
+    return [p + word + q for p in ("", "(", "“", '"', "‘", "'") for q in ("", ".", ",", ":", ";", "!", "?", "…", ")", "”", '"', "’", "'", ".”", ",”", '."', ',"', "*")]
+
+
+def _trigger_index() -> dict[str, tuple[str, ...]]:
+    """Lower-case token -> the families (and the '_byline'/'_bio' shapes) whose patterns it can start."""
+    index: dict[str, tuple[str, ...]] = {}
+    sources = [(label, words) for label, (words, _) in TRIGGERS.items()] + [("_byline", BYLINE_TRIGGERS), ("_bio", BIO_TRIGGERS)]
+    for label, words in sources:
+        for word in words:
+            for v in _variants(word):
+                key = ("~" + v) if word in COMMON_TRIGGERS and not label.startswith("_") else v
+                index[key] = index.get(key, ()) + (label,)
+    return index
+
+
+def expand(words: str) -> frozenset:
+    """Every punctuated variant of the words, for set lookups on ``str.split`` tokens."""
+    return frozenset(v for w in words.split() for v in _variants(w))
+
+
+TRIGGER_INDEX = _trigger_index()
+TRIGGER_KEYS = frozenset(k for k in TRIGGER_INDEX if not k.startswith("~"))
+COMMON_KEYS = frozenset(k[1:] for k in TRIGGER_INDEX if k.startswith("~"))
+REPORTING_WORDS = expand("said says told according announced wrote asked urged added")
+READER_WORDS = expand("you your yours we us our you're you’re we're we’re")
+QUOTE_CHARS = ('"', "“", "”")
+
 # Author bios: "Name is a/an <role> ..." with contact or support links, or "About the author".
 AUTHOR_BIO = re.compile(
     r"^(about the author\b|([A-Z][\w.'’-]+ ){1,3}(is|was) (a|an|the) [^.]{0,80}\b(analyst|journalist|writer|editor|reporter|correspondent|author|columnist"
@@ -107,9 +191,9 @@ BIO_CUE = re.compile(r"\b(contact( \w+)?:|follow (him|her|them|\w+) on|on twitte
 
 # Bylines and credits: "By Name", "By Name / Licence / Outlet", "Name, Staff Writer", "5 min read".
 BYLINE = re.compile(
-    r"^(by|written by|posted by|words by)\s+[A-Z][\w.'’-]+(\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin))*\s*($|[|/,·•–—-]|\s+on\s|\s+and\s)"
+    r"^(?i:by|written by|posted by|words by)\s+[A-Z][\w.'’-]+(\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin))*\s*($|[|/,·•–—-]|\s+on\s|\s+and\s)"
     r"|^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, (staff|senior|chief|special|contributing|political|foreign|national) (writer|reporter|correspondent|editor)\b"
-    r"|\b\d+ min(ute)?s? read$|^(published|updated|posted)( on)?:? \w+"
+    r"|\b\d+ min(ute)?s? read$|^(?i:published|updated|posted)( on)?:? \w+"
 )
 BYLINE_CUE = re.compile(r"\b(creative commons|staff (writer|reporter)|min read|contributor)\b", _I)
 
@@ -131,15 +215,16 @@ UI_WORDS = frozenset(
 SHARE_WORDS = frozenset("share tweet print email e-mail facebook twitter x linkedin whatsapp telegram reddit pinterest flipboard copy link messenger sms".split())
 
 # Prose guards and appeal shapes.
-REPORTED = re.compile(r"\b(said|says|told|according to|announced|wrote|asked|urged|added)\b|[\"“”]", _I)
-SECOND_PERSON = re.compile(r"\b(you|your|yours|you['’]re|we|us|our)\b", _I)
+REPORTED = re.compile(r"[\"“”]|\b(said|says|told|[Aa]ccording to|announced|wrote|asked|urged|added)\b")
 IMPERATIVE = re.compile(
     r"^(please |now |today )?(donate|give|support|help|become|join|subscribe|sign|click|chip|back|contribute|consider|shop|buy|order|get|start|"
     r"try|save|enter|read|follow|share|tweet|leave|post|log|register|unlock|grab|claim|don['’]t miss)\b", _I)
 TRAILING_APPEAL = re.compile(
     r"^(we need (you|your)|please (support|donate|consider|help|subscribe|share|become)|help us\b|support (us|our)\b|donate\b|subscribe\b|"
     r"click here\b|sign up\b|become a (member|patron|supporter|subscriber)|join us\b|if you (value|like|enjoy|appreciate)\b)", _I)
+APPEAL_START_WORDS = expand("need please help support donate subscribe click sign become join value enjoy appreciate")
 APPEAL_WORDS = re.compile(r"\b(support|help|donat\w*|fund\w*|subscri\w*|contribut\w*|member|patron|revival|cause|newsletter|sign up)\b", _I)
+LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z“\"])")
 SEPARATORS = re.compile(r"\s[|·•/»›]\s|\s[|·•/»›]$")
