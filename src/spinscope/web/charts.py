@@ -1,0 +1,50 @@
+"""Small display helpers for the corpus pages: SVG bar charts and search-match highlighting.
+
+Charts are inline SVG drawn from the numbers the corpus views return; bar
+lengths are only those numbers scaled to the chart width.
+"""
+
+from __future__ import annotations
+
+import re
+
+CHART_WIDTH = 360
+BAR_HEIGHT = 16
+LABEL_WIDTH = 170
+
+
+def numeric_columns(rows: list[dict]) -> list[str]:
+    """Columns holding a number in every row (in the rows' own order), ids excluded."""
+    if not rows:
+        return []
+    keys = [k for k in rows[0] if k not in ("id",)]
+    return [k for k in keys if all(isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool) for r in rows)]
+
+
+def bar_chart(title: str, items: list[tuple[str, float]]) -> dict:
+    """One horizontal bar per item: label, value, bar width in pixels and y position."""
+    top = max((v for _, v in items), default=0) or 1
+    bars = [{"label": str(label), "value": value, "width": round(CHART_WIDTH * value / top, 1), "y": i * (BAR_HEIGHT + 6)} for i, (label, value) in enumerate(items)]
+    return {"title": title, "bars": bars, "height": len(bars) * (BAR_HEIGHT + 6), "label_width": LABEL_WIDTH, "width": LABEL_WIDTH + CHART_WIDTH + 70, "bar_height": BAR_HEIGHT}
+
+
+def outlet_charts(rows: list[dict]) -> list[dict]:
+    """A chart per numeric column of the outlet table, and one per technique rate when rows carry a rates dict."""
+    name = "outlet" if rows and "outlet" in rows[0] else (next(iter(rows[0]), "") if rows else "")
+    charts = [bar_chart(col.replace("_", " "), [(r.get(name), r[col]) for r in rows]) for col in numeric_columns(rows)]
+    rates = [k for k in (rows[0] if rows else {}) if isinstance(rows[0][k], dict)]
+    for key in rates:
+        labels = sorted({label for r in rows for label in (r.get(key) or {})})
+        for label in labels:
+            values = [(r.get(name), r[key].get(label, 0)) for r in rows if isinstance((r.get(key) or {}).get(label, 0), (int, float))]
+            charts.append(bar_chart(f"{key.replace('_', ' ')}: {label.replace('_', ' ')}", values))
+    return charts
+
+
+def highlight(text: str, query: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is_match) pairs for the query's words, so the template can escape every piece."""
+    words = [re.escape(w) for w in re.findall(r"\w+", query or "") if len(w) > 1]
+    if not words or not text:
+        return [(text or "", False)]
+    pattern = re.compile("(" + "|".join(sorted(words, key=len, reverse=True)) + ")", re.IGNORECASE)
+    return [(piece, i % 2 == 1) for i, piece in enumerate(pattern.split(text)) if piece]
