@@ -1,0 +1,161 @@
+"""``spinscope outlets``: one row per outlet, the measured figures side by side.
+
+Every figure is aggregated in SQL from the rows written at add time.  A figure
+whose detector never ran on the store is null, not zero: technique densities
+need ``technique`` spans, claim figures ``claim`` spans with ``attributed``,
+quote figures ``quote`` spans, genres ``profile.genre``, tone
+``profile.tone``, actors ``analysis.actors``.  Outside ratings imported with
+``outlets import-ratings`` sit under ``ratings``, keyed by the file they came
+from, and are never mixed into the measured figures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+TOP_ACTORS = 5
+TABLE_COLUMNS = ("outlet", "articles", "words", "techniques_per_1000_words", "top_techniques", "genres", "unattributed_claims_share", "quotes_without_speaker_share", "tone", "top_actors", "ratings")
+
+
+def outlet_rows(store) -> list[dict]:
+    """The figures for every outlet, most articles first."""
+    with store.reading() as conn:
+        base = _base(conn)
+        techniques = _techniques(conn)
+        genres = _genres(conn)
+        claims = _flag_shares(conn, "claim", "attributed")
+        quotes = _flag_shares(conn, "quote", "has_speaker")
+        actors = _actors(conn)
+        domains = _domains(conn)
+        from spinscope.corpus.ratings import ratings_for
+
+        rated = ratings_for(conn, list(domains.values()))
+    rows = [_row(outlet, n, words, tone, techniques, genres, claims, quotes, actors, domains.get(outlet), rated) for outlet, n, words, tone in base]
+    rows.sort(key=lambda r: (-r["articles"], r["outlet"]))
+    return rows
+
+
+def _row(outlet, n, words, tone, techniques, genres, claims, quotes, actors, domain, rated) -> dict:
+    per = techniques.get(outlet, Counter()) if techniques is not None else None
+    return {
+        "outlet": outlet,
+        "domain": domain,
+        "articles": n,
+        "words": int(words or 0),
+        "techniques": None if per is None else sum(per.values()),
+        "techniques_per_1000_words": None if per is None else _per_1000(sum(per.values()), words),
+        "technique_per_1000_words": None if per is None else {label: _per_1000(c, words) for label, c in sorted(per.items())},
+        "top_techniques": None if per is None else [label for label, _ in per.most_common(3)],
+        "genres": None if genres is None else _shares(genres.get(outlet, Counter())),
+        "unattributed_claims_share": _share(claims, outlet),
+        "quotes_without_speaker_share": _share(quotes, outlet),
+        "tone": None if tone is None else round(float(tone), 4),
+        "top_actors": None if actors is None else [name for name, _ in actors.get(outlet, Counter()).most_common(TOP_ACTORS)],
+        "ratings": rated.get(domain, {}) if domain else {},
+    }
+
+
+def _per_1000(count: int, words) -> float | None:
+    return round(1000.0 * count / words, 3) if words else None
+
+
+def _shares(counts: Counter) -> dict[str, float]:
+    total = sum(counts.values())
+    return {k: round(v / total, 4) for k, v in counts.most_common()} if total else {}
+
+
+def _share(table, outlet: str) -> float | None:
+    if table is None or outlet not in table:
+        return None
+    yes, total = table[outlet]
+    return round((total - yes) / total, 4) if total else None
+
+
+def _base(conn) -> list[tuple]:
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles as a
+
+    stmt = sa.select(a.c.outlet, sa.func.count(), sa.func.sum(a.c.words), sa.func.avg(a.c.tone)).group_by(a.c.outlet)
+    return conn.execute(stmt).fetchall()
+
+
+def _techniques(conn) -> dict[str, Counter] | None:
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles as a, spans as s
+
+    stmt = sa.select(a.c.outlet, s.c.label, sa.func.count()).join(s, s.c.article_id == a.c.id).where(s.c.kind == "technique").group_by(a.c.outlet, s.c.label)
+    rows = conn.execute(stmt).fetchall()
+    if not rows:
+        return None
+    found: dict[str, Counter] = defaultdict(Counter)
+    for outlet, label, n in rows:
+        found[outlet][label] = n
+    return found
+
+
+def _genres(conn) -> dict[str, Counter] | None:
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles as a
+
+    rows = conn.execute(sa.select(a.c.outlet, a.c.genre, sa.func.count()).where(a.c.genre.is_not(None)).group_by(a.c.outlet, a.c.genre)).fetchall()
+    if not rows:
+        return None
+    found: dict[str, Counter] = defaultdict(Counter)
+    for outlet, genre, n in rows:
+        found[outlet][genre] = n
+    return found
+
+
+def _flag_shares(conn, kind: str, column: str) -> dict[str, tuple[int, int]] | None:
+    """outlet -> (spans with the flag true, spans with the flag known), for spans of ``kind``."""
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles as a, spans as s
+
+    flag = s.c[column]
+    stmt = (
+        sa.select(a.c.outlet, sa.func.sum(sa.case((flag.is_(True), 1), else_=0)), sa.func.count())
+        .join(s, s.c.article_id == a.c.id)
+        .where(s.c.kind == kind, flag.is_not(None))
+        .group_by(a.c.outlet)
+    )
+    rows = conn.execute(stmt).fetchall()
+    return {outlet: (int(yes or 0), int(total)) for outlet, yes, total in rows} or None
+
+
+def _actors(conn) -> dict[str, Counter] | None:
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import actors as x, articles as a
+
+    stmt = sa.select(a.c.outlet, x.c.name, sa.func.count(sa.distinct(a.c.id))).join(x, x.c.article_id == a.c.id).group_by(a.c.outlet, x.c.name)
+    rows = conn.execute(stmt).fetchall()
+    if not rows:
+        return None
+    found: dict[str, Counter] = defaultdict(Counter)
+    for outlet, name, n in rows:
+        found[outlet][name] = n
+    return found
+
+
+def _domains(conn) -> dict[str, str]:
+    """outlet -> the registered domain its articles come from most (or the outlet itself when it is one)."""
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles as a
+    from spinscope.corpus.write import registered_domain
+
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for outlet, domain, n in conn.execute(sa.select(a.c.outlet, a.c.domain, sa.func.count()).group_by(a.c.outlet, a.c.domain)):
+        if domain:
+            counts[outlet][domain] += n
+    domains = {outlet: c.most_common(1)[0][0] for outlet, c in counts.items()}
+    for (outlet,) in conn.execute(sa.select(a.c.outlet).distinct()):
+        if outlet not in domains and "." in outlet:
+            guess = registered_domain(outlet.lower())
+            if guess:
+                domains[outlet] = guess
+    return domains
