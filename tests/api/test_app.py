@@ -1,0 +1,125 @@
+"""The analyse endpoint, the error shape, limits, token and read-only mode."""
+
+from __future__ import annotations
+
+import pytest
+
+TEXT = "The corrupt traitors met in Geneva on Tuesday.\nOfficials said 40 people were hurt."
+BAD_BODIES = [
+    (b"{bad", "malformed JSON"),
+    (b"[]", "malformed request"),
+    (b"{}", "nothing to analyse"),
+    (b'{"text": 5}', "text"),
+    (b'{"text": "   "}', "E102"),
+    (b'{"text": "x", "detectors": ["nope"]}', "unknown detector"),
+    (b'{"text": "x", "min_score": 3}', "min_score"),
+    (b'{"text": "x", "colour": "red"}', "colour"),
+    (b'{"html": "<html><body></body></html>"}', "E10"),
+    (b"\xff\xfe\x00", "malformed"),
+]
+
+
+def _is_error(body: dict, status: int) -> bool:
+    return set(body) == {"ok", "error", "status"} and body["ok"] is False and body["status"] == status and body["error"]
+
+
+def test_api_analyze_text_returns_the_analysis(client, fake_techniques):
+    r = client.post("/api/analyze", json={"text": TEXT, "detectors": [fake_techniques, "profile"], "outlet": "Daily"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["schema"] == "spinscope.analysis/1" and body["outlet"] == "Daily"
+    found = {(body["text"][s["start"] : s["end"]], s["label"]) for s in body["spans"]}
+    assert found == {("traitors", "Name_Calling,Labeling"), ("corrupt traitors", "Loaded_Language")}
+    assert body["profile"]["words"] > 5
+
+
+def test_api_analyze_min_score_drops_low_spans(client, fake_techniques):
+    r = client.post("/api/analyze", json={"text": TEXT, "detectors": [fake_techniques], "min_score": 0.5})
+    assert [s["label"] for s in r.json()["spans"]] == ["Name_Calling,Labeling"]
+
+
+def test_api_analyze_multipart_upload(client, fake_techniques):
+    page = b"<html><head><title>Traitors</title></head><body><article><p>" + TEXT.encode() * 3 + b"</p></article></body></html>"
+    r = client.post("/api/analyze", files={"file": ("page.html", page, "text/html")}, data={"detectors": fake_techniques})
+    assert r.status_code == 200, r.text
+    assert "corrupt traitors" in r.json()["text"]
+
+
+@pytest.mark.parametrize("body, words", BAD_BODIES)
+def test_api_bad_input_gets_422_in_the_one_shape(client, body, words):
+    r = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 422, r.text
+    assert _is_error(r.json(), 422)
+    assert words in r.json()["error"]
+
+
+def test_api_error_shape_is_the_same_everywhere(client):
+    cases = [
+        client.get("/api/nothing-here"),
+        client.put("/api/analyze"),
+        client.post("/api/analyze", content=b"text", headers={"content-type": "text/plain"}),
+        client.get("/api/outlets"),
+        client.get("/api/search"),
+        client.post("/api/export?format=pdf", content=b"{}"),
+    ]
+    assert [r.status_code for r in cases] == [404, 405, 415, 503, 422, 422]
+    for r in cases:
+        assert _is_error(r.json(), r.status_code), r.text
+
+
+def test_api_body_over_limit_gets_413_by_header_and_by_stream(make_client):
+    client = make_client(max_body=1000)
+    r = client.post("/api/analyze", json={"text": "x" * 2000})
+    assert r.status_code == 413 and _is_error(r.json(), 413)
+
+    def chunks():
+        for _ in range(10):
+            yield b"y" * 300
+
+    r = client.post("/api/analyze", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "limit" in r.json()["error"]
+
+
+def test_api_token_required_for_writes(make_client, fake_techniques):
+    client = make_client(token="s3cret")
+    body = {"text": TEXT, "detectors": [fake_techniques]}
+    assert client.post("/api/analyze", json=body).status_code == 401
+    assert client.post("/api/analyze", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert client.post("/api/analyze", json=body, headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    assert client.get("/api/techniques").status_code == 200
+
+
+def test_api_read_only_refuses_to_store(make_client, fake_techniques):
+    client = make_client(read_only=True, db="sqlite:///:memory:")
+    r = client.post("/api/analyze", json={"text": TEXT, "detectors": [fake_techniques], "store": True})
+    assert r.status_code == 403 and "read-only" in r.json()["error"]
+
+
+def test_api_export_formats(client, fake_techniques):
+    analysis = client.post("/api/analyze", json={"text": TEXT, "detectors": [fake_techniques]}).json()
+    import json
+
+    csv = client.post("/api/export?format=csv", content=json.dumps(analysis))
+    assert csv.status_code == 200 and "attachment" in csv.headers["content-disposition"]
+    assert "Loaded_Language" in csv.text and csv.text.startswith("article_id,kind,label")
+    html = client.post("/api/export?format=html", content=json.dumps(analysis))
+    assert html.status_code == 200 and 'class="hl' in html.text
+
+
+def test_api_security_headers_and_docs(client):
+    r = client.get("/")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/api/analyze" in docs.text
+    assert "/api/analyze" in client.get("/openapi.json").json()["paths"]
+
+
+def test_api_cli_module_is_cheap_to_import():
+    import subprocess
+    import sys
+
+    code = "import sys, spinscope.api.cli as c; assert 'serve' in c.COMMANDS; print('fastapi' in sys.modules, 'uvicorn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
