@@ -17,6 +17,10 @@ from spinscope.options import Options
 
 log = logging.getLogger(__name__)
 
+# Above this many characters trafilatura skips its fallback extractors (justext,
+# readability): they cost most of the time on huge pages and grow faster than the page.
+FAST_EXTRACTION_CHARS = 2_000_000
+
 # Errors lxml and trafilatura raise on pathological markup (deep nesting, huge trees).
 PARSE_ERRORS = (ValueError, TypeError, AttributeError, RecursionError, MemoryError, AssertionError)
 
@@ -30,7 +34,8 @@ def extract_main_text(html: str, url: str | None = None) -> tuple[str, dict]:
     """
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True)
+    fast = len(html) > FAST_EXTRACTION_CHARS
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=fast)
     meta = _metadata(doc)
     text = (doc.text or "") if doc is not None else ""
     if not text.strip():
