@@ -52,6 +52,7 @@ class _Line:
     removed: bool = False
     ui: bool = False
     may_appeal: bool = False
+    pitch: bool = False
 
 
 def remove_boilerplate(text: str) -> tuple[str, list[Boilerplate]]:
@@ -93,7 +94,7 @@ def _classified(index: int, s: str, cache: dict[str, _Line]) -> _Line:
     if s not in cache:
         cache[s] = _classify(index, s)
     c = cache[s]
-    return _Line(index=index, text=s, words=c.words, label=c.label, level=c.level, ui=c.ui, may_appeal=c.may_appeal)
+    return _Line(index=index, text=s, words=c.words, label=c.label, level=c.level, ui=c.ui, may_appeal=c.may_appeal, pitch=c.pitch)
 
 
 def _classify(index: int, s: str) -> _Line:
@@ -109,6 +110,7 @@ def _classify(index: int, s: str) -> _Line:
         if other_level >= level:
             label, level = other, other_level
     item.label, item.level = label, level
+    item.pitch = appeal and any(not f.startswith("_") for f in families)
     item.ui = item.words <= 4 and _is_ui(s)
     item.may_appeal = not tokens.isdisjoint(R.APPEAL_START_WORDS)
     if item.ui and item.label is None:
@@ -148,7 +150,7 @@ def _family_evidence(low: str, n: int, families: set[str], reported: bool, appea
 def _family_level(s, n, signature, cues, reported: bool, appeal: bool) -> int:
     hits = len({m.group(0) for m in cues.finditer(s)}) if cues is not None and n <= 160 else 0
     if signature.search(s):
-        if reported:
+        if reported and not (signature.anchored and signature.anchored.match(s)):
             return WEAK
         return STRONG if n <= 40 or hits >= 2 else WEAK
     if reported or hits == 0:
@@ -163,7 +165,7 @@ def _family_level(s, n, signature, cues, reported: bool, appeal: bool) -> int:
 def _shape_evidence(s: str, n: int, families: set[str]) -> list[tuple[str, int]]:
     """Evidence from a line's shape: credits, bios, menus, share bars."""
     found = []
-    if n <= 20 and "_byline" in families:
+    if n <= 20 and "_byline" in families or n <= 12 and R.DIGIT.search(s):
         found.extend(_byline_evidence(s, n))
     if n <= 80 and "_bio" in families and R.AUTHOR_BIO.search(s):
         found.append(("author_bio", STRONG if R.BIO_CUE.search(s) or s.lower().startswith("about the author") else MEDIUM))
@@ -176,7 +178,7 @@ def _shape_evidence(s: str, n: int, families: set[str]) -> list[tuple[str, int]]
 
 def _byline_evidence(s: str, n: int) -> list[tuple[str, int]]:
     """'By Name / Outlet', 'Name, Staff Writer', '4 min read'."""
-    if R.BYLINE.search(s) and (n <= 6 or not R.SENTENCE_END.search(s)):
+    if R.DATE_LINE.match(s) or R.BYLINE.search(s) and (n <= 6 or not R.SENTENCE_END.search(s)):
         return [("byline_credit", STRONG)]
     if R.BYLINE_CUE.search(s) and not R.SENTENCE_END.search(s):
         return [("byline_credit", MEDIUM)]
@@ -241,14 +243,14 @@ def _decide(items: list[_Line]) -> None:
         if k > 0 and zone[k] and it.level == MEDIUM:
             it.removed = True
     _mark_runs(items, zone)
-    _spread(items, zone)
+    _spread(items, zone, last)
     _mark_lists_after_headings(items)
     _mark_bio_names(items)
 
 
 def _anchors(items: list[_Line]) -> tuple[int, int]:
     """Indexes of the first and last line of plain prose; boilerplate clusters outside them."""
-    prose = [k for k, it in enumerate(items) if it.level == NONE and _is_prose(it)]
+    prose = [k for k, it in enumerate(items) if it.level == NONE and not it.pitch and _is_prose(it)]
     if not prose:
         return len(items), -1
     return prose[0], prose[-1]
@@ -267,7 +269,7 @@ def _mark_runs(items: list[_Line], zone: list[bool]) -> None:
             continue
         if len(run) >= 3:
             for j in run:
-                if j > 0:
+                if j > 0 or len(run) >= 4 and _tokens(items[0].text)[0] in R.SECTION_WORDS:
                     items[j].removed, items[j].label = True, items[j].label or "menu"
         run = []
 
@@ -276,8 +278,9 @@ def _is_menu_item(it: _Line) -> bool:
     return 1 <= it.words <= 3 and it.text[0].isupper() and not R.SENTENCE_END.search(it.text) and ":" not in it.text
 
 
-def _spread(items: list[_Line], zone: list[bool]) -> None:
-    """In the head and tail, a removed line takes its weak or button-word neighbours with it."""
+def _spread(items: list[_Line], zone: list[bool], last: int) -> None:
+    """In the head and tail, a removed line takes its weak or button-word neighbours with it;
+    in the tail, also short headings and labels (a box's title, a form's field names)."""
     changed = True
     while changed:
         changed = False
@@ -285,14 +288,14 @@ def _spread(items: list[_Line], zone: list[bool]) -> None:
             if it.removed or k == 0 or not zone[k]:
                 continue
             near = [items[j] for j in (k - 1, k + 1) if 0 <= j < len(items) and items[j].removed]
-            if near and (it.level >= WEAK or it.ui or _is_orphan(it)):
+            if near and (it.level >= WEAK or it.ui or k > last and _is_orphan(it)):
                 it.removed, it.label = True, it.label or near[0].label
                 changed = True
 
 
 def _is_orphan(it: _Line) -> bool:
     """A short fragment that cannot stand as prose: a button, a field label, a lone name."""
-    return it.words <= 4 and not R.SENTENCE_END.search(it.text) and it.label is None and it.text[:1].isupper() and it.words < 3
+    return it.words <= 5 and not R.SENTENCE_END.search(it.text) and it.text[:1].isupper()
 
 
 def _mark_lists_after_headings(items: list[_Line]) -> None:
@@ -309,8 +312,10 @@ def _mark_lists_after_headings(items: list[_Line]) -> None:
 
 def _take_following(items: list[_Line], k: int, test, label: str) -> None:
     for it in items[k + 1 :]:
-        if it.removed:
+        if it.removed and it.label == label:
             continue
+        if it.removed:
+            return
         if not test(it):
             return
         it.removed, it.label = True, label

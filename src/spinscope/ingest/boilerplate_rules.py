@@ -81,9 +81,13 @@ FAMILIES: dict[str, tuple[_Patterns, _Patterns | None]] = {
             r"\bchip in( \$| today| now| to| what| a few| \d)", r"\b(please )?(make|consider making) a (one-time |monthly |small |tax-deductible )?(donation|contribution|gift)\b",
             r"\b(a|one-time|small) (donation|gift) of \$", r"\bwe (need|rely on|depend on) (you|your|readers)\b.{0,80}\b(support|help|donat|fund)",
             r"\bhelp (us )?(keep|fund|sustain|support) (our|independent|this)\b", r"\bsupport (independent|our) (journalism|media|reporting|newsroom|work)\b",
-            r"^(donate|give|contribute|support us)( now| today| here)?[.!]?$", r"\bon patreon\b", r"\btax-deductible\b"),
+            r"^(donate|give|contribute|support us)( now| today| here)?[.!]?$", r"\bon patreon\b", r"\btax-deductible\b",
+            r"\bwe (rely|depend) on (readers|you\b|your (support|generosity|donations))", r"^before you go\b", r"^a (note|message|word) (to|for) (our )?readers\b",
+            r"\bgive what you can\b", r"\breaders like you\b"),
         _rx(r"\bdonat\w*", r"\bcontribut\w*", r"\bpatreon\b", r"\bpaypal\b", r"\bpaywall\b", r"\bfund(s|ing)?\b", r"\bsupport\b",
-            r"\bmember(ship)?\b", r"\bindependent (journalism|media|news|reporting)\b", r"\$\s?\d", r"\ba month\b", r"\bgift\b"),
+            r"\bmember(ship)?\b", r"\bindependent (journalism|media|news|reporting)\b", r"\$\s?\d", r"\ba month\b", r"\bgift\b",
+            r"\bone-time\b", r"\bmonthly\b", r"\bevery (dollar|penny|cent|contribution|gift)\b", r"\bhelp us\b", r"\bwhat you can\b",
+            r"\bour (journalism|reporting|newsroom|work|mission)\b", r"\bsmall (gift|donation|contribution|amount)\b"),
     ),
     "subscription": (
         _rx(r"\balready a (subscriber|member)\b", r"\bsubscribe (now|today|for|to (continue|read|unlock))\b", r"\bunlimited (digital )?access\b",
@@ -131,6 +135,7 @@ TRIGGERS: dict[str, tuple[frozenset, tuple[str, ...]]] = {
     "donation_appeal": (_words(
         "here favor favour click patreon patron supporter member membership chip donation donations donate donating donor gift contribution "
         "contributions contribute contributing contributor give support supporting need rely depend help tax-deductible paypal paywall fund funds "
+        "one-time monthly dollar readers note before "
         "funding funded independent month donated donors contributed contributors fund"), ("$",)),
     "subscription": (_words("already subscribe subscriber subscribers subscribing subscription subscriptions unlimited free log sign cancel unlock digital access ad-free week month subscribed"), ("$",)),
     "newsletter": (_words("sign inbox enter unsubscribe respect join email e-mail address newsletter newsletters digest"), ()),
@@ -150,7 +155,10 @@ CHAR_FAMILIES = {c: tuple(label for label, (_, chars) in TRIGGERS.items() if c i
 BIO_TRIGGERS = _words(
     "analyst journalist writer editor reporter correspondent author columnist contributor fellow professor researcher blogger commentator "
     "producer freelance freelancer activist lecturer scholar director about")
-BYLINE_TRIGGERS = _words("by written posted words published updated read staff senior chief special contributing political foreign national creative commons contributor")
+BYLINE_TRIGGERS = _words(
+    "jan jan. january feb feb. february mar mar. march apr apr. april may jun jun. june jul jul. july aug aug. august sep sep. sept sept. "
+    "september oct oct. october nov nov. november dec dec. december "
+    "by written posted words published updated read staff senior chief special contributing political foreign national creative commons contributor")
 
 
 def _variants(word: str) -> list[str]:
@@ -195,6 +203,11 @@ BYLINE = re.compile(
     r"|^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, (staff|senior|chief|special|contributing|political|foreign|national) (writer|reporter|correspondent|editor)\b"
     r"|\b\d+ min(ute)?s? read$|^(?i:published|updated|posted)( on)?:? \w+"
 )
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d\d-\d\d)"
+DATE_LINE = re.compile(
+    rf"^((published|updated|posted)( on)?:? |((mon|tues|wednes|thurs|fri|satur|sun)day,? )|([A-Z][\w.'’-]+ ){{1,3}}[·|•,–—-] )?{_DATE}"
+    rf"( (at )?\d{{1,2}}[:.]\d\d( ?[ap]\.?m\.?)?( [A-Z]{{2,4}})?)?( [·|•] \d+ min(ute)?s? read)?$", re.IGNORECASE)
 BYLINE_CUE = re.compile(r"\b(creative commons|staff (writer|reporter)|min read|contributor)\b", _I)
 
 # Site-section vocabulary for menus; a menu line is mostly these, all capitalised, with no sentence punctuation.
@@ -224,7 +237,8 @@ TRAILING_APPEAL = re.compile(
     r"click here\b|sign up\b|become a (member|patron|supporter|subscriber)|join us\b|if you (value|like|enjoy|appreciate)\b)", _I)
 APPEAL_START_WORDS = expand("need please help support donate subscribe click sign become join value enjoy appreciate")
 APPEAL_WORDS = re.compile(r"\b(support|help|donat\w*|fund\w*|subscri\w*|contribut\w*|member|patron|revival|cause|newsletter|sign up)\b", _I)
-LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
+DIGIT = re.compile(r"\d")
+LOWER_WORD = re.compile(r"(?:^|\s)(?!(?:of|and|to|for|the|in|us|&)(?:\s|$))[a-z]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z“\"])")
 SEPARATORS = re.compile(r"\s[|·•/»›]\s|\s[|·•/»›]$")
