@@ -27,12 +27,12 @@ def _analysis() -> Analysis:
         spans=[
             Span(start=9, end=25, kind="technique", label="Loaded_Language", score=0.4),
             Span(start=17, end=25, kind="technique", label="Name_Calling,Labeling", score=0.9),
-            Span(start=62, end=82, kind="claim", label="check_worthy", score=0.3, attrs={"attributed": False, "source": None, "quantities": ["40"]}),
+            Span(start=61, end=81, kind="claim", label="check_worthy", score=0.3, attrs={"attributed": False, "source": None, "quantities": ["40"]}),
             Span(start=0, end=25, kind="claim", label="check_worthy", score=0.8, attrs={"attributed": True, "source": {"start": 0, "end": 4, "text": "They"}}),
-            Span(start=62, end=82, kind="quote", label="quote", score=0.7, attrs={"speaker": {"text": "Experts"}, "cue": "say", "direct": False}),
+            Span(start=61, end=81, kind="quote", label="quote", score=0.7, attrs={"speaker": {"text": "Experts"}, "cue": "say", "direct": False}),
         ],
         boilerplate=[Boilerplate(label="donation_appeal", text="Please donate today")],
-        actors=[{"id": "x", "name": "Experts", "type": "GROUP", "aliases": [], "mentions": [[62, 69]], "portrayal": {"positive": 0.1, "negative": 0.7}}],
+        actors=[{"id": "x", "name": "Experts", "type": "GROUP", "aliases": [], "mentions": [[61, 68]], "portrayal": {"positive": 0.1, "negative": 0.7}}],
         profile={"genre": "opinion", "tone": {"negativity": 0.6}, "propaganda": {"level": "high", "techniques": 2, "per_1000_words": 150.0}},
     )
 
