@@ -70,7 +70,8 @@ FAMILIES: dict[str, tuple[_Patterns, _Patterns | None]] = {
     ),
     "republication_note": (
         _rx(r"\bchosen for republication\b", r"\brepublish(es|ed)? (stories|articles|this|it|here)\b", r"\b(is|was) republished\b",
-            r"\breprinted with permission\b", r"\b(originally|first) (appeared|published|ran) (on|in|at|by)\b.{0,80}$",
+            r"\breprinted with permission\b", r"^(originally|first) (appeared|published|ran|posted) (on|in|at|by)\b", r"^this (first|originally) (appeared|ran)\b",
+            r"\b(this|the above) (article|story|piece|post|column|essay|report|op-ed|interview|text|commentary)\b.{0,30}\b(originally|first) (appeared|published|ran|posted)\b",
             r"\b(views|opinions) expressed\b.{0,80}\b(own|not (necessarily )?(reflect|represent))", r"^editor['’]?s note:? (this|the|an earlier|a version)\b.{0,60}\b(appeared|published|ran|updated|corrected)\b",
             r"\bcreative commons licen[cs]e\b"),
         None,
