@@ -7,6 +7,8 @@ import gzip
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spinscope.errors import InputError
 from spinscope.ingest.decode import decode, declared_charset, format_size, read_file
@@ -121,3 +123,20 @@ def test_read_file_not_gzip_at_all(tmp_path):
     with pytest.raises(InputError) as err:
         read_file(str(path), 10**7)
     assert err.value.code == "E112"
+
+
+# Any text but control characters and a leading U+FEFF (which reads as a byte-order mark).
+TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(lambda t: t.strip() and not t.startswith("\ufeff"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS)
+def test_decode_any_utf8_text_round_trips(text):
+    assert decode(text.encode("utf-8")) == text
+
+
+@settings(max_examples=50, deadline=None)
+@given(TEXTS)
+def test_decode_any_text_with_bom_round_trips(text):
+    assert decode(codecs.BOM_UTF8 + text.encode("utf-8")) == text
+    assert decode(text.encode("utf-16")) == text

@@ -40,7 +40,6 @@ MAGIC = (
     (b"\x1f\x8b", "gzip data; name the file .gz"),
     (b"\xd0\xcf\x11\xe0", "MS Office document"),
     (b"\x7fELF", "executable"),
-    (b"RIFF", "RIFF media file"),
 )
 
 # WHATWG: browsers decode these labels as Windows-1252, and so do pages that use them.
