@@ -32,12 +32,13 @@ def outlet_charts(rows: list[dict]) -> list[dict]:
     """A chart per numeric column of the outlet table, and one per technique rate when rows carry a rates dict."""
     name = "outlet" if rows and "outlet" in rows[0] else (next(iter(rows[0]), "") if rows else "")
     charts = [bar_chart(col.replace("_", " "), [(r.get(name), r[col]) for r in rows]) for col in numeric_columns(rows)]
-    rates = [k for k in (rows[0] if rows else {}) if isinstance(rows[0][k], dict)]
+    rates = [k for k in (rows[0] if rows else {}) if any(isinstance(r.get(k), dict) for r in rows)]
     for key in rates:
         labels = sorted({label for r in rows for label in (r.get(key) or {})})
         for label in labels:
-            values = [(r.get(name), r[key].get(label, 0)) for r in rows if isinstance((r.get(key) or {}).get(label, 0), (int, float))]
-            charts.append(bar_chart(f"{key.replace('_', ' ')}: {label.replace('_', ' ')}", values))
+            values = [(r.get(name), (r.get(key) or {}).get(label) or 0) for r in rows]
+            if all(isinstance(v, (int, float)) for _, v in values):
+                charts.append(bar_chart(f"{key.replace('_', ' ')}: {label.replace('_', ' ')}", values))
     return charts
 
 
