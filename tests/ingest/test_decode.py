@@ -93,6 +93,8 @@ def test_decode_empty_or_whitespace(data):
 def test_format_size_reads_as_megabytes():
     assert format_size(50 * 1024 * 1024) == "50.0 MB"
     assert format_size(20 * 1024 * 1024) == "20.0 MB"
+    assert format_size(3 * 1024) == "3.0 KB"
+    assert format_size(1000) == "1,000 bytes"
 
 
 def test_read_file_gzip_stops_past_the_limit(tmp_path):

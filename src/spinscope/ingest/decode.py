@@ -60,8 +60,12 @@ GZIP_SUFFIXES = (".gz",)
 
 
 def format_size(n_bytes: int) -> str:
-    """Bytes in the unit a reader expects: ``52.4 MB``."""
-    return f"{n_bytes / (1024 * 1024):.1f} MB"
+    """Bytes in the unit a reader expects: ``52.4 MB``, ``3.0 KB``, ``512 bytes``."""
+    if n_bytes >= 1024 * 1024:
+        return f"{n_bytes / (1024 * 1024):.1f} MB"
+    if n_bytes >= 1024:
+        return f"{n_bytes / 1024:.1f} KB"
+    return f"{n_bytes:,} bytes"
 
 
 def too_big(size: int | str, limit: int, source: str | None) -> InputError:
@@ -126,7 +130,7 @@ def read_limited(stream: BinaryIO, max_bytes: int, source: str | None) -> bytes:
         while chunk := stream.read(CHUNK):
             total += len(chunk)
             if total > max_bytes:
-                raise too_big(f"more than {format_size(max_bytes)}", max_bytes, source)
+                raise too_big(f"the text (more than {format_size(max_bytes)})", max_bytes, source)
             parts.append(chunk)
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError("E112", source, detail=gzip_detail(exc)) from exc

@@ -95,7 +95,7 @@ def iter_jsonl(path: str, options: Options) -> Iterator[Article | InputError]:
             for number, line in _lines(stream, options.max_bytes):
                 source = f"{path}:{number}"
                 if line is None:
-                    yield too_big(f"line {number}: more than {format_size(options.max_bytes)}", options.max_bytes, source)
+                    yield too_big(f"line {number} (more than {format_size(options.max_bytes)})", options.max_bytes, source)
                 elif line.strip():
                     yield _guard_line(line, number, options, source)
         except GZIP_ERRORS as exc:
@@ -186,7 +186,7 @@ def _guard_row(record: dict, options: Options, source: str) -> Article | InputEr
     record = {(k or "").strip(): v for k, v in record.items() if isinstance(v, str)}
     size = sum(len(v) for v in record.values())
     if size > options.max_bytes:  # characters: a lower bound on the bytes
-        return too_big(f"a row of {format_size(size)} or more", options.max_bytes, source)
+        return too_big(f"the row ({format_size(size)} or more)", options.max_bytes, source)
     try:
         return article_from_record(record, options=options, source=source)
     except InputError as exc:
@@ -195,7 +195,7 @@ def _guard_row(record: dict, options: Options, source: str) -> Article | InputEr
 
 def _csv_error(exc: csv.Error, path: str, row: int, options: Options) -> InputError:
     if "field larger than field limit" in str(exc):
-        return too_big(f"a field of more than {format_size(options.max_bytes)}", options.max_bytes, f"{path}:{row}")
+        return too_big(f"a field (more than {format_size(options.max_bytes)})", options.max_bytes, f"{path}:{row}")
     return InputError("E109", f"{path}:{row}", detail=str(exc))
 
 
