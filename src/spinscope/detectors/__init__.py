@@ -17,6 +17,7 @@ _BUILTINS: dict[str, str] = {
     "entities": "spinscope.detectors.entities.detector:EntitiesDetector",
     "claims": "spinscope.detectors.claims.detector:ClaimsDetector",
     "profile": "spinscope.detectors.profile.detector:ProfileDetector",
+    "quotes": "spinscope.detectors.quotes.detector:QuotesDetector",
     "tone": "spinscope.detectors.tone.detector:ToneDetector",
     "propaganda": "spinscope.detectors.propaganda.detector:PropagandaDetector",
 }

@@ -1,0 +1,296 @@
+"""Within-article actor resolution: entity mentions merged into actors.
+
+Rules, in the order they apply to each mention:
+
+* **People** (spaCy PERSON).  A title word before the name joins the mention
+  ("General Soleimani").  A full name joins an earlier actor whose full name
+  is the same up to spelling (similarity ≥ :data:`SPELLING`, "Qassem" /
+  "Qasem"), or an earlier surname-only actor with that surname.  A single
+  name joins the actor whose surname (or first name) it is; when two people
+  share it ("Bill Clinton", "Hillary Clinton") it goes to the one mentioned
+  last, and two different full names are never merged.
+* **Countries**: every spelling in :mod:`.aliases` ("U.S.", "USA", "America")
+  is one actor; a capital stands for its country only as a clause subject
+  ("Moscow denied"); a demonym only before a state noun ("Iranian officials").
+  Other places are not actors.
+* **Organisations**: the alias table, then an acronym of an earlier name
+  ("IRGC"), then spelling similarity.
+* **Groups**: other nationalities, religious and political groups (NORP).
+* **Role nouns** ("the Quds commander", "the official") join the last person
+  that an earlier title or appositive gave that role.
+* **Pronouns** "he"/"she" join the nearest person mentioned before them in
+  the same or the previous :data:`PRONOUN_SENTENCES` sentences.
+
+The result is cached on the ``Doc`` so the quotes and actors detectors share it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from spinscope.detectors.actors import aliases
+
+CACHE_KEY = "spinscope.actors"
+SPELLING = 0.85  # difflib ratio above which two names are one spelled two ways
+PRONOUN_SENTENCES = 2
+PRONOUNS = {"he", "she"}
+TITLES = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. col col. lt lt. sgt sgt.
+    president senator representative congressman congresswoman governor general colonel minister secretary
+    ayatollah sheikh prince king queen judge justice mayor chancellor director chairman commander admiral
+    pope speaker sir lord lady""".split())
+TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    tokens: tuple[int, int]  # token range [first, last + 1)
+    kind: str  # name | title | role | pronoun | demonym
+    sent: int
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # name spellings as written
+    roles: set[str] = field(default_factory=set)
+    last: int = 0  # token index of the latest mention, for recency
+
+    @property
+    def aliases(self) -> list[str]:
+        return [f for f in dict.fromkeys(self.forms) if f != self.name]
+
+
+class Actors:
+    """The actors of one article and a token -> actor id index."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors = actors
+        self._by_token = {i: a.id for a in actors for m in a.mentions for i in range(*m.tokens)}
+
+    def actor_at(self, token_i: int) -> str | None:
+        return self._by_token.get(token_i)
+
+
+def cluster(doc) -> Actors:
+    """The actors of a parsed article (computed once per ``Doc``)."""
+    cached = doc.user_data.get(CACHE_KEY)
+    if cached is None:
+        cached = _Resolver(doc).run()
+        doc.user_data[CACHE_KEY] = cached
+    return cached
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", aliases.normalise(name)).strip("-") or "actor"
+
+
+def similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING
+
+
+class _Resolver:
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.actors: list[Actor] = []
+        self.keys: dict[tuple[str, str], Actor] = {}  # (type, canonical key) -> actor
+        self.sent_of = {}
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                self.sent_of[t.i] = n
+        self.taken: set[int] = set()
+
+    def run(self) -> Actors:
+        for ent in self.doc.ents:
+            handler = getattr(self, f"_{ent.label_.lower()}", None)
+            if handler is not None:
+                handler(ent)
+        self._roles_and_pronouns()
+        ids: dict[str, int] = {}
+        for actor in self.actors:
+            base = slug(actor.name)
+            ids[base] = ids.get(base, 0) + 1
+            actor.id = base if ids[base] == 1 else f"{base}-{ids[base]}"
+        return Actors(self.actors)
+
+    # -- mentions ---------------------------------------------------------
+    def _mention(self, first: int, last: int, kind: str) -> Mention:
+        doc = self.doc
+        while first < last and doc[first].lower_ in ("the", "a", "an"):
+            first += 1
+        while last > first and doc[last - 1].text in ("'s", "’s", "'", "’"):
+            last -= 1
+        self.taken.update(range(first, last))
+        return Mention(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), (first, last), kind, self.sent_of[first])
+
+    def _add(self, actor: Actor, mention: Mention, form: str | None) -> None:
+        actor.mentions.append(mention)
+        actor.last = mention.tokens[1]
+        if form:
+            actor.forms.append(form)
+
+    def _new(self, name: str, type_: str, key: tuple[str, str] | None = None) -> Actor:
+        actor = Actor(id="", name=name, type=type_)
+        self.actors.append(actor)
+        if key:
+            self.keys[key] = actor
+        return actor
+
+    def _named(self, ent, kind: str) -> tuple[Mention, str]:
+        """A mention of an entity and its words as written, "the" and possessive trimmed."""
+        mention = self._mention(ent.start, ent.end, kind)
+        return mention, self.doc.text[mention.start:mention.end]
+
+    def _keyed(self, type_: str, canonical: str, mention: Mention, form: str) -> None:
+        actor = self.keys.get((type_, canonical)) or self._new(canonical, type_, (type_, canonical))
+        self._add(actor, mention, form)
+
+    # -- people -----------------------------------------------------------
+    def _person(self, ent) -> None:
+        doc = self.doc
+        words = [t for t in ent if t.lower_ not in TITLES and t.text not in ("'s", "’s")]
+        if not words or any(t.i in self.taken for t in ent):
+            return
+        first = ent.start
+        while first > 0 and doc[first - 1].lower_ in TITLES:
+            first -= 1
+        mention = self._mention(first, ent.end, "title" if first < ent.start or words[0].i > ent.start else "name")
+        name = " ".join(t.text for t in words)
+        actor = self._find_person([aliases.normalise(t.text) for t in words])
+        if actor is None:
+            actor = self._new(name, "person")
+        elif len(words) > len(actor.name.split()):
+            actor.name = name
+        self._add(actor, mention, name)
+        actor.roles |= self._roles_of(ent, first)
+
+    def _find_person(self, parts: list[str]) -> Actor | None:
+        people = [a for a in self.actors if a.type == "person"]
+        full = " ".join(parts)
+        if len(parts) > 1:
+            same = [a for a in people if any(len(f.split()) > 1 and similar(full, aliases.normalise(f)) for f in a.forms)]
+            if same:
+                return same[-1]
+            bare = [a for a in people if all(len(f.split()) == 1 for f in a.forms)
+                    and any(similar(parts[-1], aliases.normalise(f)) for f in a.forms)]
+            return bare[0] if len(bare) == 1 else None
+        word = parts[0]
+        hits = [a for a in people if any(_names_part(word, aliases.normalise(f)) for f in a.forms)]
+        return max(hits, key=lambda a: a.last) if hits else None
+
+    def _roles_of(self, ent, first: int) -> set[str]:
+        """Role words a title, a noun modifying the name ("Quds Force commander X") or an appositive give."""
+        doc, roles = self.doc, set()
+        for t in doc[max(0, first - 3):ent.end]:
+            if t.lower_ in TITLES or (t.pos_ == "NOUN" and t.head.i in range(ent.start, ent.end) and t.dep_ == "compound"):
+                roles.add(t.lemma_.lower().rstrip("."))
+        head = ent.root
+        linked = [t for t in head.children if t.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        roles.update(t.lemma_.lower() for t in linked if t.pos_ == "NOUN")
+        return roles
+
+    # -- countries, organisations, groups ------------------------------------
+    def _gpe(self, ent) -> None:
+        text = ent.text
+        canonical = aliases.country(text)
+        if canonical is None or not _case_ok(text):
+            return
+        if aliases.normalise(text) in aliases.CAPITALS and ent.root.dep_ != "nsubj":
+            return
+        self._keyed("country", canonical, *self._named(ent, "name"))
+
+    def _norp(self, ent) -> None:
+        doc, text = self.doc, ent.text
+        country = aliases.demonym(text)
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if country and nxt is not None and nxt.lower_ in aliases.STATE_NOUNS:
+            self._keyed("country", country, *self._named(ent, "demonym"))
+            return
+        org = aliases.organisation(text)
+        if org:
+            self._keyed("organisation", org, *self._named(ent, "name"))
+            return
+        key = aliases.normalise(text).rstrip("s")
+        self._keyed("group", key, *self._named(ent, "name"))
+        self.keys[("group", key)].name = self.keys[("group", key)].forms[0]
+
+    def _org(self, ent) -> None:
+        text = ent.text
+        if not _case_ok(text):
+            return
+        mention, text = self._named(ent, "name")
+        if aliases.country(text) and aliases.normalise(text) not in aliases.CAPITALS:
+            self._keyed("country", aliases.country(text), mention, text)
+            return
+        canonical = aliases.organisation(text)
+        if canonical:
+            self._keyed("organisation", canonical, mention, text)
+            return
+        key = aliases.normalise(text)
+        for actor in self.actors:
+            if actor.type == "organisation" and any(_same_org(key, aliases.normalise(f)) for f in actor.forms):
+                self._add(actor, mention, text)
+                return
+        self._keyed("organisation", key, mention, text)
+        self.keys[("organisation", key)].name = text
+
+    # -- role nouns and pronouns ------------------------------------------------
+    def _roles_and_pronouns(self) -> None:
+        doc = self.doc
+        people = [a for a in self.actors if a.type == "person"]
+        if not people:
+            return
+        for tok in doc:
+            if tok.i in self.taken:
+                continue
+            if tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+                actor = self._nearest_person(tok.i, people)
+                if actor is not None:
+                    self._add(actor, self._mention(tok.i, tok.i + 1, "pronoun"), None)
+            elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.lefts):
+                self._role(tok, people)
+
+    def _role(self, tok, people: list[Actor]) -> None:
+        lemma = tok.lemma_.lower()
+        before = [a for a in people if lemma in a.roles and a.mentions[0].tokens[0] < tok.i]
+        if not before:
+            return
+        actor = max(before, key=lambda a: max(m.tokens[0] for m in a.mentions if m.tokens[0] < tok.i))
+        first = min(c.i for c in tok.lefts if c.lower_ == "the")
+        self._add(actor, self._mention(first, tok.i + 1, "role"), None)
+
+    def _nearest_person(self, i: int, people: list[Actor]) -> Actor | None:
+        best, best_start = None, -1
+        for actor in people:
+            for m in actor.mentions:
+                if m.kind != "pronoun" and best_start < m.tokens[0] < i and self.sent_of[i] - m.sent <= PRONOUN_SENTENCES:
+                    best, best_start = actor, m.tokens[0]
+        return best
+
+
+def _names_part(word: str, full: str) -> bool:
+    """Whether a single name is the surname or first name of a (possibly one-word) name."""
+    parts = full.split()
+    return similar(word, parts[-1]) or (len(parts) > 1 and word == parts[0])
+
+
+def _case_ok(text: str) -> bool:
+    """Short acronyms ("US", "UN", "WHO") count only in capitals, never as the words "us", "who"."""
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return len(letters) > 3 or letters.isupper()
+
+
+def _same_org(a: str, b: str) -> bool:
+    """The same organisation: spelled alike, or one is the other's acronym."""
+    return similar(a, b) or _acronym(a) == b.replace(" ", "") or _acronym(b) == a.replace(" ", "")
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in name.split() if w not in ("of", "the", "and", "for")]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""

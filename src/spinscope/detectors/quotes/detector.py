@@ -1,0 +1,48 @@
+"""The ``quotes`` detector: spans of kind ``quote`` labelled ``direct`` or ``indirect``.
+
+Each span's ``attrs`` hold ``direct``, ``speaker`` and ``cue`` (``{"start",
+"end", "text"}`` or null) and ``actor``: the id of the speaking actor as the
+``actors`` detector names it.  Both detectors read the same within-article
+actor clustering (:func:`spinscope.detectors.actors.resolve.cluster`, cached
+on the shared ``Doc``), so a quote's ``attrs.actor`` and the actor list agree
+without one detector editing the other's spans.  A pronoun or role-noun
+speaker ("he", "the official") keeps its own words as ``speaker`` and gets the
+actor it refers to where the clustering resolved it.
+"""
+
+from __future__ import annotations
+
+from spinscope.detectors.base import BaseDetector, Findings
+from spinscope.model import Span
+
+
+class QuotesDetector(BaseDetector):
+    """Direct and indirect quotes with their speakers (rules over the spaCy parse)."""
+
+    name = "quotes"
+    version = "1"
+    kind = "quote"
+    labels = frozenset({"direct", "indirect"})
+    default_min_score = 0.0
+
+    def detect(self, doc, article) -> Findings:
+        from spinscope.detectors.actors.resolve import cluster
+        from spinscope.detectors.quotes.rules import extract
+
+        text = article.text
+        actors = cluster(doc)
+        spans = []
+        for q in extract(doc):
+            actor = actors.actor_at(q.speaker_token) if q.speaker_token is not None else None
+            spans.append(Span(
+                start=q.start, end=q.end, kind=self.kind, label="direct" if q.direct else "indirect",
+                score=q.score,
+                attrs={"direct": q.direct, "speaker": _ref(text, q.speaker), "cue": _ref(text, q.cue), "actor": actor},
+            ))
+        return Findings(spans=spans)
+
+
+def _ref(text: str, span: tuple[int, int] | None) -> dict | None:
+    if span is None:
+        return None
+    return {"start": span[0], "end": span[1], "text": text[span[0]:span[1]]}

@@ -1,0 +1,217 @@
+"""Quote extraction by rules over the shared spaCy parse.
+
+Direct quotes come from quotation-mark pairing (:mod:`.marks`); each is
+attributed to the nearest reporting verb next to it, outside any quote, whose
+subject is the speaker.  Indirect quotes are the clausal complements
+(``ccomp``) of reporting verbs ("Pompeo said that ...") and the clauses that
+carry "according to X".  A clausal complement that holds a direct quote is
+joined with it into one quote, as PolNeAR annotates it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spinscope.detectors.quotes.lexicon import ACCORDING, CUE_VERBS, INTENT_VERBS
+from spinscope.detectors.quotes.marks import quote_spans
+
+MIN_DIRECT_WORDS = 4  # shorter quoted strings are scare quotes or titles unless a clause holds them
+NEAR_CHARS = 80  # how far from a quote's edge its reporting verb may stand
+CHAIN_GAP = 120  # at most this many characters of attribution between two parts of one quote
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = {"who", "which", "that"}
+TRAILING = {"advcl", "conj"}
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    direct: bool
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_token: int | None = None  # token index of the speaker's head, for resolution
+    score: float = 0.5
+    cue_token: int | None = None
+
+
+def extract(doc) -> list[Quote]:
+    """Every quote in a parsed article, sorted, none overlapping another."""
+    text = doc.text
+    marks = quote_spans(text)
+    starts = [t.idx for t in doc]
+    indirect = [q for q in _indirect(doc, marks) if q.end > q.start]
+    direct = _chain(text, list(_direct(doc, text, marks, starts)))
+    return _resolve_overlaps(indirect, direct)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` falls inside one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _token_at(starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _is_cue(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS | INTENT_VERBS
+
+
+def _direct(doc, text, marks, starts):
+    for start, end in marks:
+        if len(text[start:end].split()) < MIN_DIRECT_WORDS:
+            continue
+        cue = _nearest_cue(doc, text, starts, start, end, marks)
+        quote = Quote(start, end, True, score=0.6)
+        if cue is not None:
+            _attribute(quote, cue)
+            quote.score = 0.9 if quote.speaker else 0.75
+        yield quote
+
+
+def _chain(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Join ``"A," she said. "B."`` into one quote: a quote whose only cue is the previous quote's.
+
+    The attribution between the parts stays inside the span, as in PolNeAR's
+    discontinuous content read as one extent.
+    """
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.cue is not None and prev.cue[0] >= prev.end
+                and q.start - prev.end <= CHAIN_GAP and q.cue_token in (None, prev.cue_token)
+                and prev.cue[1] <= q.start):
+            prev.end = q.end
+            continue
+        out.append(q)
+    return out
+
+
+def _nearest_cue(doc, text: str, starts, start: int, end: int, marks):
+    """The reporting verb closest to the quote, outside every quote, in the same paragraph."""
+    lo = max(text.rfind("\n", 0, start), start - NEAR_CHARS)
+    hi = text.find("\n", end)
+    hi = min(hi if hi >= 0 else len(text), end + NEAR_CHARS)
+    best, best_gap = None, None
+    for i in range(_token_at(starts, max(lo, 0)), _token_at(starts, hi) + 1):
+        tok = doc[i]
+        if not lo <= tok.idx < hi or _inside(tok.idx, marks) or not _is_cue(tok):
+            continue
+        gap = tok.idx - end if tok.idx >= end else (start - tok.idx) * 1.5  # prefer "..., he said"
+        if best_gap is None or gap < best_gap:
+            best, best_gap = tok, gap
+    return best
+
+
+def _indirect(doc, marks):
+    for tok in doc:
+        if _is_cue(tok) and not _inside(tok.idx, marks):
+            for child in tok.children:
+                if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and tok.lemma_.lower() in INTENT_VERBS):
+                    quote = _clause(doc, child, exclude=tok)
+                    if quote:
+                        _attribute(quote, tok)
+                        yield quote
+        elif tok.lower_ == ACCORDING and tok.dep_ in ("prep", "advcl") and not _inside(tok.idx, marks):
+            quote = _according(doc, tok)
+            if quote:
+                yield quote
+
+
+def _clause(doc, head, exclude) -> Quote | None:
+    """The span of a clause's subtree, cut where it would reach the reporting verb, edge punctuation trimmed."""
+    left, right = head.left_edge.i, head.right_edge.i
+    if left <= exclude.i <= right:
+        return None
+    while left <= right and (doc[left].is_punct and doc[left].text not in "“\"") :
+        left += 1
+    while right >= left and doc[right].is_punct and doc[right].text not in "”\"":
+        right -= 1
+    if right - left < 2:
+        return None
+    return Quote(doc[left].idx, doc[right].idx + len(doc[right]), False, score=0.7)
+
+
+def _according(doc, according) -> Quote | None:
+    """ "according to X, <clause>": the clause is the content, X the speaker."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if source is None:
+        return None
+    head, skip = according.head, (according.left_edge.i, according.right_edge.i)
+    tokens = [t for t in head.subtree if not skip[0] <= t.i <= skip[1]]
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if len(tokens) < 3:
+        return None
+    quote = Quote(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), False, score=0.75)
+    quote.cue = (according.idx, to.idx + len(to))
+    _set_speaker(quote, source)
+    return quote
+
+
+def _attribute(quote: Quote, verb) -> None:
+    """Fill cue and speaker from a reporting verb: its subject, or its governing verb's subject."""
+    quote.cue = (verb.idx, verb.idx + len(verb))
+    quote.cue_token = verb.i
+    subject = _subject(verb)
+    if subject is not None:
+        _set_speaker(quote, subject)
+
+
+def _subject(verb):
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if verb.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _set_speaker(quote: Quote, head) -> None:
+    """The speaker's mention: its head with the compound, title and determiner words before it."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ in ("compound", "amod", "det", "poss", "nmod") and child.i < left.i:
+            left = child
+            break
+    right = head
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat"):
+            right = max(right, child, key=lambda t: t.i)
+    doc = head.doc
+    quote.speaker = (doc[left.i].idx, doc[right.i].idx + len(doc[right.i]))
+    quote.speaker_token = head.i
+
+
+def _resolve_overlaps(indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
+    """Join an indirect clause with the direct quote inside it; drop indirect clauses inside a quote."""
+    kept: list[Quote] = []
+    for q in sorted(direct + indirect, key=lambda q: (q.start, -(q.end - q.start))):
+        if kept and q.start < kept[-1].end:
+            prev = kept[-1]
+            kept[-1] = _join(prev, q)
+            continue
+        kept.append(q)
+    return kept
+
+
+def _join(a: Quote, b: Quote) -> Quote:
+    """One quote from two overlapping ones: the union of spans, attribution from the one that has it."""
+    first, second = (a, b) if a.speaker or not b.speaker else (b, a)
+    direct = a.direct or b.direct
+    merged = Quote(min(a.start, b.start), max(a.end, b.end), direct, first.cue or second.cue,
+                   first.speaker or second.speaker, first.speaker_token if first.speaker else second.speaker_token,
+                   max(a.score, b.score))
+    return merged

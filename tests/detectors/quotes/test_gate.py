@@ -1,0 +1,31 @@
+"""Quality gate: the quote rules' PolNeAR dev figures must not drop more than 0.01 below the pinned ones.
+
+It scores a fixed subset (the first ``subset`` dev articles by name, as pinned
+in scores.json) so that it runs in seconds; the full-dev figures are pinned
+beside it for the record.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import spinscope.detectors.quotes as quotes_pkg
+
+PINNED = json.loads((Path(quotes_pkg.__file__).parent / "scores.json").read_text())
+TOLERANCE = 0.01
+
+
+def test_gate_quotes_polnear_dev_subset(shared_data):
+    import pytest
+
+    from spinscope.detectors.quotes.evaluate import score_part
+
+    root = shared_data / "quotes-polnear"
+    if not (root / "dev" / "attributions").is_dir():
+        pytest.skip(f"{root}/dev not found: the PolNeAR corpus is needed for the quotes quality gate")
+    gate = PINNED["gate"]
+    got = score_part(root, "dev", gate["subset"])
+    assert got["articles"] == gate["subset"]
+    for key in ("f1", "speaker_accuracy"):
+        assert got["all"][key] >= gate["all"][key] - TOLERANCE, (key, got["all"], gate["all"])
