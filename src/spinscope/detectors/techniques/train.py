@@ -109,7 +109,20 @@ def _span_loss(model, items, hidden, logits, class_weights):
     return torch.nn.functional.cross_entropy(out, torch.tensor(labels), weight=class_weights)
 
 
-def fit(train: list[data.Labelled], seed: int, epochs: int, threads: int, log=print):
+def freeze(model, trainable_layers: int) -> None:
+    """Freeze the embeddings and all but the top ``trainable_layers`` layers.
+
+    Nothing below the first trainable layer needs gradients, so backward
+    stops there: training costs about half as much CPU time.
+    """
+    layers = model.encoder.encoder.layer
+    frozen = [model.encoder.embeddings, *layers[: len(layers) - trainable_layers]]
+    for module in frozen:
+        for p in module.parameters():
+            p.requires_grad_(False)
+
+
+def fit(train: list[data.Labelled], seed: int, epochs: int, threads: int, log=print, trainable_layers: int = 3):
     """Train the tagger on ``train``; returns the torch model."""
     import torch
 
@@ -120,10 +133,12 @@ def fit(train: list[data.Labelled], seed: int, epochs: int, threads: int, log=pr
     tokenizer = encoding.load_tokenizer(encoder_dir() / "tokenizer.json")
     items = examples(train, tokenizer)
     model = build_model(encoder_dir())
+    freeze(model, trainable_layers)
     counts = np.bincount([INDEX[t] for a in train for t, _, _ in a.spans], minlength=len(TECHNIQUES))
     class_weights = torch.tensor((counts.max() / np.maximum(counts, 1)) ** 0.5, dtype=torch.float32)
     heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
-    optim = torch.optim.AdamW([{"params": model.encoder.parameters(), "lr": 6e-5}, {"params": heads, "lr": 1e-3}], weight_decay=0.01)
+    encoder = [p for p in model.encoder.parameters() if p.requires_grad]
+    optim = torch.optim.AdamW([{"params": encoder, "lr": 1e-4}, {"params": heads, "lr": 1e-3}], weight_decay=0.01)
     batch, total = 8, epochs * math.ceil(len(items) / 8)
     sched = torch.optim.lr_scheduler.LambdaLR(optim, lambda s: min(1.0, s / (0.06 * total)) * max(0.0, (total - s) / total))
     model.train()
@@ -167,7 +182,7 @@ def export(model, out: Path) -> None:
     shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
 
 
-def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 3, threads: int = 1, log=print) -> dict:
+def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 1, threads: int = 1, log=print) -> dict:
     """Train on the training split, export, then tune thresholds and calibration on validation."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from spinscope.detectors.techniques import tuning

@@ -1,0 +1,39 @@
+"""Quality gate: the shipped model must keep its pinned validation scores.
+
+Runs the shipped model on the fixed validation split of PTC and fails when
+span-identification F1 or technique-classification micro-F1 falls more than
+``tolerance`` below the figures in ``models/techniques/scores.json``.
+"""
+
+import json
+
+import pytest
+
+from spinscope.detectors.techniques import data, evaluate, runtime
+
+
+@pytest.fixture(scope="module")
+def result():
+    ptc = data.data_dir() / "ptc2020"
+    if not (ptc / "train-articles").is_dir():
+        pytest.skip(f"PTC corpus not found at {ptc}: set SPINSCOPE_DATA to the shared data folder to run the quality gate")
+    return evaluate.evaluate(ptc)
+
+
+@pytest.fixture(scope="module")
+def pinned():
+    return json.loads((runtime.DEFAULT_MODEL / "scores.json").read_text(encoding="utf-8"))
+
+
+def test_quality_gate_span_identification(result, pinned):
+    assert result["articles"] == pinned["articles"]
+    assert result["si"]["f1"] >= pinned["si_f1"] - pinned["tolerance"], result["si"]
+
+
+def test_quality_gate_technique_classification(result, pinned):
+    assert result["tc"]["f1"] >= pinned["tc_f1"] - pinned["tolerance"], result["tc"]
+
+
+def test_quality_gate_every_technique_is_reported(result):
+    assert len(result["per_technique"]) == 14
+    assert sum(row["tc"]["gold"] for row in result["per_technique"].values()) == result["tc"]["gold"] > 0
