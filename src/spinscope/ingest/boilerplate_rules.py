@@ -193,7 +193,7 @@ QUOTE_CHARS = ('"', "“", "”")
 
 # Author bios: "Name is a/an <role> ..." with contact or support links, or "About the author".
 AUTHOR_BIO = re.compile(
-    r"^(about the author\b|([A-Z][\w.'’-]+ ){1,3}(is|was) (a|an|the) [^.]{0,80}\b(analyst|journalist|writer|editor|reporter|correspondent|author|columnist"
+    r"^((?i:about the author)\b|([A-Z][\w.'’-]+ ){1,3}(is|was) (a|an|the) [^.]{0,80}\b(analyst|journalist|writer|editor|reporter|correspondent|author|columnist"
     r"|contributor|fellow|professor|researcher|blogger|commentator|producer|freelancer?|activist|lecturer|scholar|director)\b)"
 )
 BIO_CUE = re.compile(r"\b(contact( \w+)?:|follow (him|her|them|\w+) on|on twitter\b|@\w+|support [\w'’ ]{1,30} on patreon|e-?mail:)", _I)
@@ -239,7 +239,7 @@ TRAILING_APPEAL = re.compile(
 APPEAL_START_WORDS = expand("need please help support donate subscribe click sign become join value enjoy appreciate")
 APPEAL_WORDS = re.compile(r"\b(support|help|donat\w*|fund\w*|subscri\w*|contribut\w*|member|patron|revival|cause|newsletter|sign up)\b", _I)
 DIGIT = re.compile(r"\d")
-LOWER_WORD = re.compile(r"(?:^|\s)(?!(?:of|and|to|for|the|in|us|&)(?:\s|$))[a-z]")
+LOWER_WORD = re.compile(r"(?:^|\s)(?!(?:of|and|to|for|the|in|us|use|&)(?:\s|$))[a-z]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z“\"])")
 SEPARATORS = re.compile(r"\s[|·•/»›]\s|\s[|·•/»›]$")
