@@ -42,7 +42,10 @@ def technique_info(label: str) -> dict:
 
 
 def format_score(value: Any) -> str:
-    return f"{value:.2f}" if isinstance(value, (int, float)) else ""
+    """Floats to two decimals, whole numbers as they are; anything else empty."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return ""
+    return str(value) if isinstance(value, int) else f"{value:.2f}"
 
 
 def pretty_label(label: Any) -> str:
@@ -100,7 +103,7 @@ def legend(spans: list[Span]) -> list[dict]:
 def article_view(analysis: Analysis) -> dict:
     """Everything the article template shows, arranged but not recomputed."""
     techniques = [s for s in analysis.spans if s.kind == TECHNIQUE_KIND]
-    extra = analysis.model_extra or {}
+    actors = getattr(analysis, "actors", None) or (analysis.model_extra or {}).get("actors") or []
     return {
         "analysis": analysis,
         "segments": segments(analysis.text, techniques),
@@ -108,7 +111,7 @@ def article_view(analysis: Analysis) -> dict:
         "technique_count": len(techniques),
         "claims": claims(analysis),
         "quotes": quotes(analysis),
-        "actors": [actor_row(a) for a in extra.get("actors") or []],
+        "actors": [actor_row(a) for a in actors],
         "profile": profile_rows(analysis),
         "boilerplate": analysis.boilerplate,
     }
@@ -148,15 +151,33 @@ def text_of(value: Any) -> str:
 
 
 def actor_row(actor: Any) -> dict:
-    data = actor if isinstance(actor, dict) else getattr(actor, "__dict__", {})
+    data = actor.model_dump() if hasattr(actor, "model_dump") else dict(actor)
     mentions = data.get("mentions")
     return {
         "name": data.get("name", ""),
         "type": data.get("type", ""),
         "aliases": ", ".join(text_of(a) for a in data.get("aliases") or []),
         "mentions": len(mentions) if isinstance(mentions, list) else mentions,
-        "portrayal": describe(data.get("portrayal")),
+        "portrayal": portrayal_text(data.get("portrayal")),
     }
+
+
+def portrayal_text(portrayal: Any) -> str:
+    """Tone, then the techniques near the actor, then its quotes and claims, as the detector counted them."""
+    if not isinstance(portrayal, dict):
+        return describe(portrayal)
+    parts = []
+    tone = portrayal.get("tone")
+    if isinstance(tone, dict) and tone.get("label"):
+        parts.append(f"tone {tone['label']}" + (f" ({format_score(tone['score'])})" if "score" in tone else ""))
+    labels = [pretty_label(t.get("label")) for t in portrayal.get("techniques") or [] if isinstance(t, dict)]
+    if labels:
+        parts.append("techniques: " + ", ".join(dict.fromkeys(labels)))
+    counts = portrayal.get("counts") or {}
+    parts.extend(f"{counts[k]} {k}" for k in ("quotes", "claims") if counts.get(k))
+    if not parts and not counts:
+        return describe({k: v for k, v in portrayal.items() if not isinstance(v, (list, dict))})
+    return "; ".join(parts)
 
 
 def describe(value: Any) -> str:
@@ -168,6 +189,11 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(describe(v) for v in value)
     return format_score(value) or str(value)
+
+
+def _scalars(value: Any) -> Any:
+    """A dict's plain (non-nested) entries; the nested ones are details for the JSON, not the panel."""
+    return {k: v for k, v in value.items() if not isinstance(v, (dict, list))} if isinstance(value, dict) else value
 
 
 def profile_rows(analysis: Analysis) -> list[tuple[str, str]]:
@@ -182,7 +208,7 @@ def profile_rows(analysis: Analysis) -> list[tuple[str, str]]:
     if isinstance(prop, dict):
         rows.append(("Propaganda", f"{prop.get('level', '')} — {prop.get('techniques', 0)} techniques, {prop.get('per_1000_words', 0)} per 1,000 words"))
     if "tone" in p:
-        rows.append(("Tone", describe(p["tone"])))
+        rows.append(("Tone", describe(_scalars(p["tone"]))))
     for key in ("words", "sentences", "paragraphs"):
         if key in p:
             rows.append((key.capitalize(), str(p[key])))
