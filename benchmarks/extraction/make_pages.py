@@ -85,6 +85,13 @@ def _context(rng: random.Random, title: str) -> dict:
     }
 
 
+def use_pools(name: str) -> None:
+    """Draw boilerplate phrasing from another pools module (``pools_fresh``: phrasing the rules were not tuned on)."""
+    import importlib
+
+    T.X.P = importlib.import_module(name)
+
+
 def render_copy(html: str) -> str:
     """The page's visible text as select-all-and-copy gives it: a blank line between blocks."""
     from lxml import html as lh
@@ -130,7 +137,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--per-template", type=int, default=20)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--pools", default="pools", help="phrasing pools module: pools (default) or pools_fresh")
     args = ap.parse_args()
+    use_pools(args.pools)
     root = data_dir()
     if not root.is_dir():
         sys.exit(f"no corpus folder at {root}: set SPINSCOPE_DATA")

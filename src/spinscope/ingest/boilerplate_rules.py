@@ -109,7 +109,7 @@ FAMILIES: dict[str, tuple[_Patterns, _Patterns | None]] = {
         _rx(r"\bshop\b", r"\bsale\b", r"\bbuy\b", r"\bdiscount\b", r"\bcoupon\b"),
     ),
     "copyright": (
-        _rx(r"(?<!\w)©", r"\(c\) ?\d{4}", r"\bcopyright (©|\(c\)|\d{4})", r"\ball rights reserved\b", r"\breproduction\b.{0,40}\bprohibited\b"),
+        _rx(r"(?:^|[\s(])©", r"©\s?(19|20)\d\d", r"\(c\) ?\d{4}", r"\bcopyright (©|\(c\)|\d{4})", r"\ball rights reserved\b", r"\breproduction\b.{0,40}\bprohibited\b"),
         None,
     ),
     "related_stories": (
