@@ -64,7 +64,7 @@ def _parse_models(pairs: list[str]) -> dict[str, str]:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin: .txt .html .htm .html.gz .jsonl .csv .warc .warc.gz", show_default=False)],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin: .txt .html .htm (also .gz), .jsonl .ndjson .csv (also .gz), .warc .warc.gz", show_default=False)],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="json | jsonl | csv | semeval-si | semeval-tc (default: json for one file, jsonl for batches).")] = None,
     detectors: Annotated[Optional[str], typer.Option("--detectors", help="Comma-separated detectors to run (default: all; see 'spinscope detectors').")] = None,
@@ -159,16 +159,24 @@ _register_plugins()
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: every error becomes one line on stderr and a non-zero exit code."""
-    import click
+    try:
+        from typer._click.exceptions import NoArgsIsHelpError
+        from typer._click.exceptions import UsageError as ClickUsageError
+    except ImportError:  # Typer releases that use Click itself
+        from click.exceptions import NoArgsIsHelpError
+        from click.exceptions import UsageError as ClickUsageError
 
     try:
-        app(args=argv, standalone_mode=False)
-    except click.exceptions.Exit as exc:
+        code = app(args=argv, standalone_mode=False)
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         sys.stderr.write("spinscope: interrupted\n")
         sys.exit(130)
-    except click.UsageError as exc:
+    except NoArgsIsHelpError as exc:
+        sys.stdout.write(exc.ctx.get_help() + "\n")
+        sys.exit(0)
+    except ClickUsageError as exc:
         hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
         sys.stderr.write(f"spinscope: error: {exc.format_message()}{hint}\n")
         sys.exit(2)
@@ -186,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
             raise
         sys.stderr.write(f"spinscope: internal error: {type(exc).__name__}: {exc} (set SPINSCOPE_DEBUG=1 for the trace)\n")
         sys.exit(70)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,7 +20,7 @@ from spinscope.options import Options
 def run_analysis(paths: list[str], opts: Options, *, fmt: str, single: bool, output: Path | None, errors: Path | None) -> int:
     """Analyse ``paths`` and write them in ``fmt``.  Returns the exit code (0 ok, 1 skipped, 130 interrupted)."""
     from spinscope import detectors as registry
-    from spinscope.ingest import iter_paths
+    from spinscope.ingest import IngestStats, iter_paths
     from spinscope.outputs import make_writer
     from spinscope.pipeline import Failure, analyze_stream
 
@@ -28,13 +28,14 @@ def run_analysis(paths: list[str], opts: Options, *, fmt: str, single: bool, out
     started = time.perf_counter()
     failures: list[Failure] = []
     done, interrupted = 0, False
+    stats = IngestStats()
     with ExitStack() as stack:
         out = _open(stack, output, sys.stdout)
         err_log = _open(stack, errors, None)
         writer = make_writer(fmt, out, single=single)
         progress = stack.enter_context(_progress())
         try:
-            for result in analyze_stream(iter_paths(paths, opts), options=opts):
+            for result in analyze_stream(iter_paths(paths, opts, stats), options=opts):
                 if isinstance(result, Failure):
                     failures.append(result)
                     if err_log:
@@ -48,7 +49,7 @@ def run_analysis(paths: list[str], opts: Options, *, fmt: str, single: bool, out
             interrupted = True
         finally:
             writer.close()
-    _report(failures, done, time.perf_counter() - started, single, interrupted)
+    _report(failures, done, time.perf_counter() - started, single, interrupted, stats)
     if interrupted:
         return 130
     return 1 if failures else 0
@@ -63,7 +64,7 @@ def _open(stack: ExitStack, path: Path | None, default: IO[str] | None) -> IO[st
         raise UsageError("E203", path=path, detail=exc.strerror or str(exc)) from None
 
 
-def _report(failures: list, done: int, seconds: float, single: bool, interrupted: bool) -> None:
+def _report(failures: list, done: int, seconds: float, single: bool, interrupted: bool, stats) -> None:
     err = sys.stderr
     if single and done + len(failures) <= 1 and not interrupted:
         for failure in failures:
@@ -74,7 +75,8 @@ def _report(failures: list, done: int, seconds: float, single: bool, interrupted
         for failure in failures:
             err.write(f"  {failure.line()}\n")
     state = "interrupted after" if interrupted else "done:"
-    err.write(f"spinscope: {state} analysed {done}, skipped {len(failures)}, {seconds:.1f} s\n")
+    ignored = f", ignored {stats.warc_skipped} non-HTML WARC records" if stats.warc_skipped else ""
+    err.write(f"spinscope: {state} analysed {done}, skipped {len(failures)}{ignored}, {seconds:.1f} s\n")
 
 
 class _progress:
