@@ -24,7 +24,7 @@ import json
 from collections import Counter, defaultdict
 
 LEAD_CHARS = 2000
-THRESHOLD = 0.35
+THRESHOLD = 0.15
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "FAC"}
 TABLE_COLUMNS = ("id", "label", "start", "end", "outlets", "articles")
 
