@@ -81,6 +81,31 @@ class Article(BaseModel):
         return content_hash(self.text)
 
 
+class Portrayal(BaseModel):
+    """How an article treats an actor, from its own spans: techniques near it, its quotes, claims about it, tone."""
+
+    model_config = ConfigDict(extra="allow")
+
+    techniques: list[dict[str, Any]] = Field(default_factory=list, description="Technique spans in a sentence that mentions the actor: {label, start, end}.")
+    quotes: list[dict[str, Any]] = Field(default_factory=list, description="The actor's own quotes: {start, end, label}.")
+    claims: list[dict[str, Any]] = Field(default_factory=list, description="Claim spans that mention the actor: {start, end}.")
+    counts: dict[str, int] = Field(default_factory=dict, description="mentions, quotes, techniques, claims.")
+    tone: dict[str, Any] | None = Field(default=None, description="{label: negative|neutral|positive, score}: VADER over the sentences that mention it.")
+
+
+class Actor(BaseModel):
+    """A person, organisation, country or group, merged across the spellings that name it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str = Field(description="Stable within a batch; spans of kind actor and quotes' attrs.actor refer to it.")
+    name: str = Field(description="Canonical name.")
+    type: str = Field(description="person | organisation | country | group")
+    aliases: list[str] = Field(default_factory=list, description="Other spellings found in the text.")
+    mentions: list[tuple[int, int]] = Field(default_factory=list, description="[start, end] of every mention, pronouns and role nouns included.")
+    portrayal: Portrayal = Field(default_factory=Portrayal)
+
+
 class Analysis(BaseModel):
     """What spinscope found in one article."""
 
@@ -98,6 +123,7 @@ class Analysis(BaseModel):
     profile: Profile = Field(default_factory=Profile)
     boilerplate: list[Boilerplate] = Field(default_factory=list)
     models: list[ModelInfo] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list, description="Actors merged across spellings, with their portrayal (the actors detector).")
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -79,7 +79,7 @@ def _analyse_batch(articles: list[Article], dets: list, opts: Options) -> Iterat
 
 
 def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
-    spans, profile = [], {}
+    spans, profile, extras = [], {}, {}
     models = [ModelInfo(**nlp.model_info())]
     for det in sorted(dets, key=lambda d: getattr(d, "uses_spans", False)):
         found = det.detect(doc, article, spans=list(spans)) if getattr(det, "uses_spans", False) else det.detect(doc, article)
@@ -89,6 +89,7 @@ def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
             if span.score >= threshold:
                 spans.append(span)
         profile.update(found.profile)
+        extras.update(getattr(found, "extras", None) or {})
         models.extend(m for m in det.models() if m not in models)
     spans.sort(key=lambda s: (s.start, s.end, s.kind, s.label))
     return Analysis(
@@ -103,6 +104,7 @@ def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
         profile=Profile(**profile),
         boilerplate=article.boilerplate,
         models=models,
+        **extras,
     )
 
 

@@ -18,6 +18,7 @@ _BUILTINS: dict[str, str] = {
     "claims": "spinscope.detectors.claims.detector:ClaimsDetector",
     "profile": "spinscope.detectors.profile.detector:ProfileDetector",
     "quotes": "spinscope.detectors.quotes.detector:QuotesDetector",
+    "actors": "spinscope.detectors.actors.detector:ActorsDetector",
     "tone": "spinscope.detectors.tone.detector:ToneDetector",
     "propaganda": "spinscope.detectors.propaganda.detector:PropagandaDetector",
 }

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 class Findings:
     spans: list["Span"] = field(default_factory=list)
     profile: dict[str, Any] = field(default_factory=dict)
+    # Analysis-level fields beside spans and profile, e.g. {"actors": [...]}.
+    extras: dict[str, Any] = field(default_factory=dict)
 
 
 @runtime_checkable

@@ -222,6 +222,9 @@ class _Resolver:
 
     def _org(self, ent) -> None:
         text = ent.text
+        if len(ent) == 1 and self._find_person([aliases.normalise(text)]) is not None:
+            self._person(ent)  # a surname the tagger took for an organisation ("Fox voted")
+            return
         if not _case_ok(text):
             return
         mention, text = self._named(ent, "name")
@@ -255,6 +258,10 @@ class _Resolver:
                     self._add(actor, self._mention(tok.i, tok.i + 1, "pronoun"), None)
             elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.lefts):
                 self._role(tok, people)
+            elif tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_:
+                actor = self._find_person([aliases.normalise(tok.text)])
+                if actor is not None and len(actor.name.split()) > 1:  # a surname the tagger missed
+                    self._add(actor, self._mention(tok.i, tok.i + 1, "name"), tok.text)
 
     def _role(self, tok, people: list[Actor]) -> None:
         lemma = tok.lemma_.lower()

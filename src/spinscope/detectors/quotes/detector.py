@@ -33,13 +33,23 @@ class QuotesDetector(BaseDetector):
         actors = cluster(doc)
         spans = []
         for q in extract(doc):
-            actor = actors.actor_at(q.speaker_token) if q.speaker_token is not None else None
+            actor = _speaker_actor(actors, q)
             spans.append(Span(
                 start=q.start, end=q.end, kind=self.kind, label="direct" if q.direct else "indirect",
                 score=q.score,
                 attrs={"direct": q.direct, "speaker": _ref(text, q.speaker), "cue": _ref(text, q.cue), "actor": actor},
             ))
         return Findings(spans=spans)
+
+
+def _speaker_actor(actors, quote) -> str | None:
+    """The actor of the speaker's head word, else of another word of the speaker mention ("Iranian officials")."""
+    if quote.speaker_token is None:
+        return None
+    found = actors.actor_at(quote.speaker_token)
+    if found is None and quote.speaker_tokens:
+        found = next((a for a in map(actors.actor_at, range(*quote.speaker_tokens)) if a), None)
+    return found
 
 
 def _ref(text: str, span: tuple[int, int] | None) -> dict | None:

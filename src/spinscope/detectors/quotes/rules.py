@@ -21,6 +21,7 @@ NEAR_CHARS = 80  # how far from a quote's edge its reporting verb may stand
 CHAIN_GAP = 120  # at most this many characters of attribution between two parts of one quote
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "which", "that"}
+SPEAKER_LEFT = ("compound", "amod", "det", "poss", "nmod", "nummod")
 TRAILING = {"advcl", "conj"}
 
 
@@ -34,6 +35,7 @@ class Quote:
     speaker_token: int | None = None  # token index of the speaker's head, for resolution
     score: float = 0.5
     cue_token: int | None = None
+    speaker_tokens: tuple[int, int] | None = None  # token range of the speaker mention
 
 
 def extract(doc) -> list[Quote]:
@@ -180,19 +182,18 @@ def _subject(verb):
 
 
 def _set_speaker(quote: Quote, head) -> None:
-    """The speaker's mention: its head with the compound, title and determiner words before it."""
-    left = head
-    for child in head.lefts:
-        if child.dep_ in ("compound", "amod", "det", "poss", "nmod") and child.i < left.i:
-            left = child
-            break
-    right = head
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat"):
-            right = max(right, child, key=lambda t: t.i)
+    """The speaker's mention: its head with the adjacent compound, title and determiner words before it."""
     doc = head.doc
-    quote.speaker = (doc[left.i].idx, doc[right.i].idx + len(doc[right.i]))
+    lefts = {c.i for c in head.lefts if c.dep_ in SPEAKER_LEFT}
+    left = head.i
+    while left - 1 in lefts and "\n" not in doc[left - 1].whitespace_:
+        left -= 1
+    right = head.i
+    while right + 1 < len(doc) and doc[right + 1].head.i == head.i and doc[right + 1].dep_ in ("compound", "flat"):
+        right += 1
+    quote.speaker = (doc[left].idx, doc[right].idx + len(doc[right]))
     quote.speaker_token = head.i
+    quote.speaker_tokens = (left, right + 1)
 
 
 def _resolve_overlaps(indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
@@ -214,4 +215,5 @@ def _join(a: Quote, b: Quote) -> Quote:
     merged = Quote(min(a.start, b.start), max(a.end, b.end), direct, first.cue or second.cue,
                    first.speaker or second.speaker, first.speaker_token if first.speaker else second.speaker_token,
                    max(a.score, b.score))
+    merged.speaker_tokens = first.speaker_tokens if first.speaker else second.speaker_tokens
     return merged

@@ -1,0 +1,41 @@
+"""The ``actors`` detector: merged actors in ``Analysis.actors`` and one ``actor`` span per mention.
+
+It runs after the other detectors (``uses_spans``) so that an actor's
+portrayal can list the technique, quote and claim spans about it.  The
+clustering itself (:mod:`.resolve`) is shared with the quotes detector through
+the parsed ``Doc``, so quote spans' ``attrs.actor`` use the same ids.
+"""
+
+from __future__ import annotations
+
+from spinscope.detectors.base import BaseDetector, Findings
+from spinscope.model import Actor, Span
+
+MENTION_SCORES = {"name": 1.0, "title": 1.0, "demonym": 0.8, "role": 0.7, "pronoun": 0.6}
+
+
+class ActorsDetector(BaseDetector):
+    """People, organisations, countries and groups merged across spellings, with their portrayal."""
+
+    name = "actors"
+    version = "1"
+    kind = "actor"
+    labels = frozenset({"person", "organisation", "country", "group"})
+    default_min_score = 0.0
+    uses_spans = True
+
+    def detect(self, doc, article, spans=None) -> Findings:
+        from spinscope.detectors.actors.portrayal import portray
+        from spinscope.detectors.actors.resolve import cluster
+
+        resolved = cluster(doc).actors
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        out_spans, actors = [], []
+        for a in resolved:
+            for m in a.mentions:
+                out_spans.append(Span(start=m.start, end=m.end, kind=self.kind, label=a.type,
+                                      score=MENTION_SCORES.get(m.kind, 0.5), attrs={"actor": a.id, "mention": m.kind}))
+            actors.append(Actor(id=a.id, name=a.name, type=a.type, aliases=a.aliases,
+                                mentions=sorted((m.start, m.end) for m in a.mentions),
+                                portrayal=portray(a, sentences, spans or [], article.text)))
+        return Findings(spans=out_spans, extras={"actors": actors})

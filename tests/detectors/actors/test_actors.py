@@ -1,0 +1,106 @@
+"""Actors: merging across spellings, titles, role nouns, pronouns, countries; never two people by surname alone."""
+
+from __future__ import annotations
+
+from spinscope import nlp
+from spinscope.detectors.actors import merge_across
+from spinscope.detectors.actors.detector import ActorsDetector
+from spinscope.model import Analysis, Article, Span
+
+
+def _detect(text: str, spans=None):
+    doc = nlp.load()(text)
+    found = ActorsDetector().detect(doc, Article(text=text), spans=spans or [])
+    for span in found.spans:
+        assert 0 <= span.start < span.end <= len(text)
+    return found.extras["actors"], found.spans
+
+
+def _by_name(actors, name):
+    (actor,) = [a for a in actors if a.name == name]
+    return actor
+
+
+def _texts(text, actor):
+    return [text[s:e] for s, e in actor.mentions]
+
+
+SOLEIMANI = ("General Qasem Soleimani, the commander of the Quds Force, was killed on Friday. "
+             "Qassem Soleimani had directed operations for two decades. "
+             "Soleimani was 62. The commander was buried in Kerman.")
+
+
+def test_actors_spellings_surname_title_and_role_merge():
+    actors, _ = _detect(SOLEIMANI)
+    soleimani = _by_name(actors, "Qasem Soleimani")
+    forms = _texts(SOLEIMANI, soleimani)
+    assert "General Qasem Soleimani" in forms and "Qassem Soleimani" in forms and "Soleimani" in forms
+    assert any("commander" in f for f in forms[3:])
+    assert len([a for a in actors if a.type == "person"]) == 1
+
+
+def test_actors_country_spellings_are_one_country():
+    text = "The U.S. said on Monday that America would respond. The United States and the USA are one. US troops left."
+    actors, spans = _detect(text)
+    us = _by_name(actors, "United States")
+    assert us.type == "country"
+    assert {"U.S.", "America", "United States", "USA", "US"} <= set(_texts(text, us))
+    assert all(s.attrs["actor"] == "united-states" for s in spans if text[s.start:s.end] in ("U.S.", "USA"))
+
+
+def test_actors_demonym_stands_for_country_only_before_state_noun():
+    text = "Iranian officials denied the report. Iranians protested in the streets."
+    actors, _ = _detect(text)
+    iran = _by_name(actors, "Iran")
+    assert _texts(text, iran) == ["Iranian"]
+    assert any(a.type == "group" and "Iranians" in _texts(text, a) for a in actors)
+
+
+def test_actors_two_people_sharing_a_surname_stay_apart():
+    text = "Bill Clinton spoke in Ohio on Monday. Hillary Clinton spoke in Iowa on Tuesday."
+    actors, _ = _detect(text)
+    people = [a.name for a in actors if a.type == "person"]
+    assert "Bill Clinton" in people and "Hillary Clinton" in people
+
+
+def test_actors_pronoun_links_to_nearest_person():
+    text = "John Kerry arrived in Geneva on Monday. He met the delegates at noon."
+    actors, spans = _detect(text)
+    kerry = _by_name(actors, "John Kerry")
+    assert "He" in _texts(text, kerry)
+    assert any(s.attrs["mention"] == "pronoun" and s.attrs["actor"] == kerry.id for s in spans)
+
+
+def test_actors_portrayal_lists_techniques_quotes_claims_and_tone():
+    text = "Senator Dan Fox is a corrupt liar and a disgrace. Fox voted against the bill in 2019."
+    name_calling = Span(start=text.index("a corrupt"), end=text.index(" and a"), kind="technique", label="Name_Calling,Labeling", score=0.9)
+    claim = Span(start=text.index("Fox voted"), end=len(text) - 1, kind="claim", label="check-worthy", score=0.8)
+    actors, _ = _detect(text, [name_calling, claim])
+    fox = _by_name(actors, "Dan Fox")
+    assert fox.portrayal.techniques == [{"label": "Name_Calling,Labeling", "start": name_calling.start, "end": name_calling.end}]
+    assert fox.portrayal.claims == [{"start": claim.start, "end": claim.end}]
+    assert fox.portrayal.quotes == [] and fox.portrayal.counts["quotes"] == 0
+    assert fox.portrayal.tone["label"] == "negative"
+
+
+def test_actors_merge_across_gives_one_name_and_id():
+    from spinscope import analyze
+
+    first = analyze("Qasem Soleimani visited Baghdad on Thursday with his guards.", detectors=["quotes", "actors"])
+    second = analyze("General Soleimani was killed in Baghdad on Friday, officials said.", detectors=["quotes", "actors"])
+    merge_across([first, second])
+    assert [a.id for a in second.actors if a.type == "person"] == ["qasem-soleimani"]
+    assert [a.name for a in first.actors if a.type == "person"] == ["Qasem Soleimani"]
+    assert all(s.attrs["actor"] in {a.id for a in second.actors} for s in second.spans if s.kind == "actor")
+
+
+def test_actors_reach_the_analysis_json():
+    from spinscope import analyze
+
+    analysis = analyze("“We will not give up this fight now,” Angela Merkel said in Berlin.", detectors=["quotes", "actors"])
+    (quote,) = [s for s in analysis.spans if s.kind == "quote"]
+    merkel = [a for a in analysis.actors if a.name == "Angela Merkel"][0]
+    assert quote.attrs["actor"] == merkel.id
+    assert merkel.portrayal.quotes == [{"start": quote.start, "end": quote.end, "label": "direct"}]
+    again = Analysis.from_json(analysis.to_json())
+    assert again.actors == analysis.actors
