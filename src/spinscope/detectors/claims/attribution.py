@@ -14,10 +14,13 @@ REPORTING_VERBS = frozenset(
     "say tell report claim state announce cite add note explain write argue insist warn confirm deny estimate "
     "allege assert acknowledge admit testify tweet declare reveal find show indicate predict conclude disclose "
     "quote publish post accuse charge maintain contend stress emphasize emphasise recall describe complain "
-    "mention reply respond inform calculate project forecast count record document".split()
+    "mention reply respond inform calculate project forecast count record document learn voice observe brag boast "
+    "tout concede".split()
 )
 # Reporting verbs in these roles do not attribute the sentence ("the man who said hello")
 SKIP_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "prep", "pobj", "compound"})
+# "once he has said his piece": a reporting verb in a temporal or conditional clause attributes nothing
+SUBORDINATORS = frozenset({"once", "when", "whenever", "if", "unless", "after", "before", "because", "while", "until", "since"})
 EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 OPEN_QUOTES = "\"“«"
 CLOSE_QUOTES = "\"”»"
@@ -51,15 +54,26 @@ def _object_of(prep, sent) -> tuple[int, int] | None:
 
 
 def _reporting_verb(sent) -> tuple[int, int] | None:
-    for tok in sent:
-        if tok.lemma_.lower() not in REPORTING_VERBS or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in SKIP_DEPS:
-            continue
-        if _inside_quote(tok, sent):
-            continue
+    """The subject of the reporting verb nearest the root ("..., the source added" over an embedded "told")."""
+    for tok in sorted((t for t in sent if _is_reporting(t, sent)), key=_depth):
         source = _subject(tok, sent)
         if source:
             return source
     return None
+
+
+def _is_reporting(tok, sent) -> bool:
+    if tok.lemma_.lower() not in REPORTING_VERBS or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in SKIP_DEPS:
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):  # "the FBI can't find a motive"
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in tok.children):
+        return False
+    return not _inside_quote(tok, sent)
+
+
+def _depth(tok) -> tuple[int, int]:
+    return sum(1 for _ in tok.ancestors), tok.i
 
 
 def _subject(verb, sent) -> tuple[int, int] | None:
@@ -71,8 +85,9 @@ def _subject(verb, sent) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ == "nsubj" and child.lower_ not in EMPTY_SUBJECTS:
             return _phrase(child, sent)
-    if verb.dep_ == "conj" and verb.head.i != verb.i:  # "X met reporters and said ..."
-        return _subject(verb.head, sent) if verb.head.lemma_.lower() in REPORTING_VERBS else None
+    if verb.dep_ == "conj" and verb.head.i != verb.i:  # "X met reporters and said ...": X's subject
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in EMPTY_SUBJECTS]
+        return _phrase(subjects[0], sent) if subjects else None
     return None
 
 
@@ -124,11 +139,13 @@ def sources(sents: list) -> list[tuple[int, int] | None]:
 
 
 def _quoted(text: str, sent) -> bool:
+    """Whether the sentence starts inside a quotation (a leading mark that closes one does not count)."""
     start = sent.start_char
     while start < sent.end_char and text[start].isspace():
         start += 1
-    opens_quote = start < sent.end_char and text[start] in OPEN_QUOTES
-    return opens_quote or _quote_depth(text, _paragraph_start(text, start), start) > 0
+    if start < sent.end_char and text[start] in OPEN_QUOTES + CLOSE_QUOTES:
+        start += 1
+    return _quote_depth(text, _paragraph_start(text, start), start) > 0
 
 
 def _quote_speaker(text: str, sents: list, found: list, i: int) -> tuple[int, int] | None:

@@ -69,3 +69,46 @@ def evaluate(folder, model_dir=None) -> dict:
     cb_train, cb_valid = data.claimbuster(folder)
     _, ct_valid = data.checkthat_split(folder)
     return report(model, cb_valid, ct_valid)
+
+
+def attribution_scores(sample: list[dict], root) -> dict:
+    """Precision/recall of ``attributed`` and source-span accuracy on a hand-annotated sample.
+
+    ``sample`` is a list of ``{file, start, end, attributed, source}``
+    with offsets into files under ``root``; each file is parsed whole, as the
+    detector would see it, so that quotation speakers in nearby sentences count.
+    """
+    from pathlib import Path
+
+    from spinscope import nlp
+    from spinscope.detectors.claims import attribution
+
+    predicted = {}
+    files = sorted({x["file"] for x in sample})
+    for name in files:
+        text = (Path(root) / name).read_text(encoding="utf-8")
+        sents = [s for s in nlp.load()(text).sents if any(ch.isalnum() for ch in s.text)]
+        for sent, source in zip(sents, attribution.sources(sents)):
+            predicted[(name, sent.start_char, sent.end_char)] = source
+    return _attribution_figures(sample, predicted)
+
+
+def _attribution_figures(gold: list[dict], predicted: dict) -> dict:
+    tp = fp = fn = exact = overlap = 0
+    for item in gold:
+        found = next((v for (f, s, e), v in predicted.items() if f == item["file"] and s <= item["start"] < e), None)
+        if found and item["attributed"]:
+            tp += 1
+            g = item["source"]
+            exact += (found[0], found[1]) == (g["start"], g["end"])
+            overlap += found[0] < g["end"] and g["start"] < found[1]
+        fp += bool(found) and not item["attributed"]
+        fn += (not found) and item["attributed"]
+    return {
+        "sentences": len(gold),
+        "attributed_gold": tp + fn,
+        "precision": round(tp / max(tp + fp, 1), 4),
+        "recall": round(tp / max(tp + fn, 1), 4),
+        "source_exact": round(exact / max(tp, 1), 4),
+        "source_overlap": round(overlap / max(tp, 1), 4),
+    }
