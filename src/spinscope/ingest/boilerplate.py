@@ -245,6 +245,8 @@ def _decide(items: list[_Line]) -> None:
     _mark_runs(items, zone)
     _spread(items, zone, last)
     _mark_lists_after_headings(items)
+    if _mark_headline_runs(items, last):
+        _spread(items, zone, last)
     _mark_bio_names(items)
 
 
@@ -295,7 +297,8 @@ def _spread(items: list[_Line], zone: list[bool], last: int) -> None:
 
 def _is_orphan(it: _Line) -> bool:
     """A short fragment that cannot stand as prose: a button, a field label, a lone name."""
-    return it.words <= 5 and not R.SENTENCE_END.search(it.text) and it.text[:1].isupper()
+    short = it.words <= 5 and not R.SENTENCE_END.search(it.text) or it.words <= 4 and it.text.endswith("?")
+    return short and it.text[:1].isupper()
 
 
 def _mark_lists_after_headings(items: list[_Line]) -> None:
@@ -319,6 +322,25 @@ def _take_following(items: list[_Line], k: int, test, label: str) -> None:
         if not test(it):
             return
         it.removed, it.label = True, label
+
+
+def _mark_headline_runs(items: list[_Line], last: int) -> bool:
+    """After the last prose line, three or more headline-like lines in a row are a story list, with their heading."""
+    run: list[int] = []
+    found = False
+    for k in range(last + 1, len(items) + 1):
+        if k < len(items) and not items[k].removed and 3 <= items[k].words <= 14 and _is_headline(items[k]) and items[k].text[:1].isupper():
+            run.append(k)
+            continue
+        if len(run) >= 3 and sum(items[j].text.endswith("?") for j in run) <= 1:
+            found = True
+            head = run[0] - 1
+            if head > last and not items[head].removed and items[head].words <= 5 and not R.SENTENCE_END.search(items[head].text):
+                run.insert(0, head)
+            for j in run:
+                items[j].removed, items[j].label = True, "related_stories"
+        run = []
+    return found
 
 
 def _is_headline(it: _Line) -> bool:
