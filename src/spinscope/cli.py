@@ -66,7 +66,7 @@ def _parse_models(pairs: list[str]) -> dict[str, str]:
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin: .txt .html .htm (also .gz), .jsonl .ndjson .csv (also .gz), .warc .warc.gz", show_default=False)],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="json | jsonl | csv | semeval-si | semeval-tc (default: json for one file, jsonl for batches).")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="json | jsonl | csv | html | semeval-si | semeval-tc (default: json for one file, jsonl for batches).")] = None,
     detectors: Annotated[Optional[str], typer.Option("--detectors", help="Comma-separated detectors to run (default: all; see 'spinscope detectors').")] = None,
     min_score: Annotated[Optional[float], typer.Option("--min-score", help="Drop spans scored below this (0 keeps every candidate).")] = None,
     keep_boilerplate: Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove menus, appeals, ads, comment forms.")] = False,

@@ -36,7 +36,7 @@ def analyze(text_or_html: str, *, url: str | None = None, detectors: Iterable[st
 
     opts = _with_detectors(options or Options(), detectors)
     article = from_string(text_or_html, url=url, options=opts)
-    result = next(_analyse_batch([article], registry.build(opts.detectors, opts.model_paths), opts))
+    result = next(_analyse_batch([article], registry.shared(opts.detectors, opts.model_paths), opts))
     if isinstance(result, Failure):
         raise result.error
     return result
@@ -57,7 +57,7 @@ def analyze_many(items: Iterable[str | Article | dict], *, detectors: Iterable[s
 def analyze_stream(items: Iterable[Article | InputError], *, detectors: Iterable[str] | None = None, options: Options | None = None) -> Iterator[Analysis | Failure]:
     """The batch engine: input errors pass through as :class:`Failure`, so one bad document never stops a batch."""
     opts = _with_detectors(options or Options(), detectors)
-    dets = registry.build(opts.detectors, opts.model_paths)
+    dets = registry.shared(opts.detectors, opts.model_paths)
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, opts.batch_size)):
         articles = [a for a in batch if isinstance(a, Article)]

@@ -24,7 +24,7 @@ def run_analysis(paths: list[str], opts: Options, *, fmt: str, single: bool, out
     from spinscope.outputs import make_writer
     from spinscope.pipeline import Failure, analyze_stream
 
-    registry.build(opts.detectors, opts.model_paths)  # fail fast on an unknown detector
+    registry.shared(opts.detectors, opts.model_paths)  # fail fast on an unknown detector; built once
     started = time.perf_counter()
     failures: list[Failure] = []
     done, interrupted = 0, False

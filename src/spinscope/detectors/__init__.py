@@ -6,6 +6,7 @@ or through the ``spinscope.detectors`` entry-point group.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from importlib.metadata import entry_points
 
@@ -54,6 +55,16 @@ def get(name: str) -> type:
     return cls
 
 
+def shared(selected: tuple[str, ...] | None, model_paths: dict[str, str] | None = None) -> list[Detector]:
+    """Like :func:`build`, but the same instances for the same choice, so models load once per process."""
+    return list(_shared(tuple(selected) if selected else None, tuple(sorted((model_paths or {}).items()))))
+
+
+@functools.lru_cache(maxsize=16)
+def _shared(selected, model_paths) -> tuple:
+    return tuple(build(selected, dict(model_paths)))
+
+
 def build(selected: tuple[str, ...] | None, model_paths: dict[str, str] | None = None) -> list[Detector]:
     """Instantiate the chosen detectors (all when ``selected`` is None), in registry order."""
     chosen = list(selected) if selected else names()
@@ -63,4 +74,4 @@ def build(selected: tuple[str, ...] | None, model_paths: dict[str, str] | None =
     return [get(name)(model_path=paths.get(name)) for name in names() if name in chosen]
 
 
-__all__ = ["BaseDetector", "Detector", "Findings", "build", "get", "names", "register"]
+__all__ = ["BaseDetector", "Detector", "Findings", "build", "get", "names", "register", "shared"]
