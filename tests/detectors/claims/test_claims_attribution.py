@@ -53,3 +53,15 @@ def test_quantities_offsets_types_and_number_words():
     assert any(q["text"] == "dozens" for q in found)
     for q in found:
         assert text[q["start"] : q["end"]] == q["text"]
+
+
+def test_attribution_closed_quote_does_not_borrow_next_speaker():
+    text = "\u201cAn act of divine intervention\u201d: the group celebrates the death.\n\nIn 2017, the minister warned that the war would spread."
+    assert _sources(text) == [None, "the minister"]
+
+
+def test_attribution_short_speech_tag_after_quote():
+    text = 'The crowd waited. "We will rebuild every one of the 40 homes!" he said. The rain stopped.'
+    sources = _sources(text)
+    assert sources[0] is None and sources[-1] is None
+    assert "he" in sources[1:-1]

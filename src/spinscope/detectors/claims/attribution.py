@@ -21,9 +21,23 @@ REPORTING_VERBS = frozenset(
 SKIP_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "prep", "pobj", "compound"})
 # "once he has said his piece": a reporting verb in a temporal or conditional clause attributes nothing
 SUBORDINATORS = frozenset({"once", "when", "whenever", "if", "unless", "after", "before", "because", "while", "until", "since"})
+SPEECH_TAG_TOKENS = 8  # '"Stop!" he said.' may parse as two sentences; the second is this short at most
 EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 OPEN_QUOTES = "\"“«"
 CLOSE_QUOTES = "\"”»"
+
+
+def claim_units(doc) -> list:
+    """spaCy's sentences, cut at line breaks so that none runs from a headline into the body."""
+    units = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                units.append(doc[start : tok.i])
+                start = tok.i + 1
+        units.append(doc[start : sent.end])
+    return [u for u in units if len(u) and any(ch.isalnum() for ch in u.text)]
 
 
 def own_source(sent) -> tuple[int, int] | None:
@@ -140,9 +154,7 @@ def sources(sents: list) -> list[tuple[int, int] | None]:
 
 def _quoted(text: str, sent) -> bool:
     """Whether the sentence starts inside a quotation (a leading mark that closes one does not count)."""
-    start = sent.start_char
-    while start < sent.end_char and text[start].isspace():
-        start += 1
+    start = _first_char(text, sent)
     if start < sent.end_char and text[start] in OPEN_QUOTES + CLOSE_QUOTES:
         start += 1
     return _quote_depth(text, _paragraph_start(text, start), start) > 0
@@ -155,18 +167,25 @@ def _quote_speaker(text: str, sents: list, found: list, i: int) -> tuple[int, in
     between.  Forwards: the first sentence with a speaker, up to the one that
     closes the quotation and the sentence after it ("... ," he said).
     """
-    paragraph = _paragraph_start(text, sents[i].start_char)
+    paragraph = _paragraph_start(text, _first_char(text, sents[i]))
     for j in range(i - 1, -1, -1):  # back to where the quotation opened
         if sents[j].end_char <= paragraph or not _quoted(text, sents[j + 1]):
             break
         if found[j] is not None and any(ch in OPEN_QUOTES + CLOSE_QUOTES for ch in sents[j].text):
             return found[j]  # the speaker of the quotation just before, in the same paragraph
-    for j in range(i + 1, len(sents)):  # forward to where it closes, and one sentence more
-        if _paragraph_start(text, sents[j].start_char) != paragraph:
+    for j in range(i + 1, len(sents)):  # forward to where it closes, and a short tag after it
+        if _paragraph_start(text, _first_char(text, sents[j])) != paragraph:
             break
-        own = own_source(sents[j]) if found[j] is None else found[j]
-        if own is not None:
-            return own
-        if not _quoted(text, sents[j]):
+        quoted = _quoted(text, sents[j])
+        if found[j] is not None and (quoted or len(sents[j]) <= SPEECH_TAG_TOKENS):
+            return found[j]
+        if not quoted:
             break
     return None
+
+
+def _first_char(text: str, sent) -> int:
+    start = sent.start_char
+    while start < sent.end_char - 1 and text[start].isspace():
+        start += 1
+    return start

@@ -75,10 +75,10 @@ def _print_table(analysis) -> None:
     from rich.table import Table
 
     table = Table(title=analysis.title or analysis.source or analysis.id, show_lines=False)
-    table.add_column("score", justify="right")
-    table.add_column("attributed")
-    table.add_column("source")
-    table.add_column("claim")
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("attributed", no_wrap=True)
+    table.add_column("source", ratio=1, overflow="fold")
+    table.add_column("claim", ratio=3)
     for row in ranked(analysis)["claims"]:
         marker = "yes" if row["attributed"] else "[bold red]UNATTRIBUTED[/]"
         source = row["source"]["text"] if row["source"] else ""

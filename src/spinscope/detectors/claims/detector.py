@@ -31,7 +31,7 @@ class ClaimsDetector(BaseDetector):
 
     def detect(self, doc, article) -> Findings:
         model = self._model()
-        sents = [s for s in doc.sents if any(ch.isalnum() for ch in s.text)]
+        sents = attribution.claim_units(doc)
         if not sents:
             return Findings()
         scores = model.score([s.text.strip() for s in sents], [features.tag_string(s) for s in sents])

@@ -87,7 +87,7 @@ def attribution_scores(sample: list[dict], root) -> dict:
     files = sorted({x["file"] for x in sample})
     for name in files:
         text = (Path(root) / name).read_text(encoding="utf-8")
-        sents = [s for s in nlp.load()(text).sents if any(ch.isalnum() for ch in s.text)]
+        sents = attribution.claim_units(nlp.load()(text))
         for sent, source in zip(sents, attribution.sources(sents)):
             predicted[(name, sent.start_char, sent.end_char)] = source
     return _attribution_figures(sample, predicted)
@@ -96,7 +96,7 @@ def attribution_scores(sample: list[dict], root) -> dict:
 def _attribution_figures(gold: list[dict], predicted: dict) -> dict:
     tp = fp = fn = exact = overlap = 0
     for item in gold:
-        found = next((v for (f, s, e), v in predicted.items() if f == item["file"] and s <= item["start"] < e), None)
+        found = _overlapping(predicted, item)
         if found and item["attributed"]:
             tp += 1
             g = item["source"]
@@ -112,3 +112,13 @@ def _attribution_figures(gold: list[dict], predicted: dict) -> dict:
         "source_exact": round(exact / max(tp, 1), 4),
         "source_overlap": round(overlap / max(tp, 1), 4),
     }
+
+
+def _overlapping(predicted: dict, item: dict):
+    """The prediction for the unit that overlaps the annotated sentence most."""
+    best, most = None, 0
+    for (name, start, end), source in predicted.items():
+        shared = min(end, item["end"]) - max(start, item["start"])
+        if name == item["file"] and shared > most:
+            best, most = source, shared
+    return best
