@@ -1,0 +1,1 @@
+"""Article genre: reporting, opinion or satire."""

@@ -1,0 +1,54 @@
+"""Genre of an article: ``reporting``, ``opinion`` or ``satire``.
+
+A text classifier (TF-IDF word and character n-grams plus style rates, logistic
+regression with calibrated probabilities; see ``models/genre/MODEL_CARD.md``)
+scores the title and text.  A page from a known satirical outlet is satire
+whatever the model says; ``genre_basis`` tells which decided.
+"""
+
+from __future__ import annotations
+
+from spinscope.detectors.base import BaseDetector, Findings
+from spinscope.detectors.genre import outlets
+
+GENRES = ("opinion", "reporting", "satire")
+
+
+class GenreDetector(BaseDetector):
+    """Adds ``genre``, ``genre_scores`` (a probability per genre) and ``genre_basis`` to the profile."""
+
+    name = "genre"
+    version = "1"
+    kind = "profile"
+    labels = frozenset()
+    default_min_score = 0.0
+
+    def detect(self, doc, article) -> Findings:
+        from spinscope.detectors.genre import model as genre_model
+
+        model = genre_model.load(self.model_path)
+        scores = genre_model.probabilities(model, [model_input(article)])[0]
+        return Findings(profile=decide(scores, outlets.satire_outlet(article.url, article.outlet)))
+
+    def models(self):
+        from spinscope.detectors.genre.model import NAME
+        from spinscope.model import ModelInfo
+
+        return [ModelInfo(name=NAME, version=self.version)]
+
+
+def model_input(article) -> str:
+    """The title (when not already the first line) and the text, as the model was trained on."""
+    title = (article.title or "").strip()
+    if title and not article.text.lstrip().startswith(title):
+        return f"{title}\n\n{article.text}"
+    return article.text
+
+
+def decide(scores: dict[str, float], outlet: str | None) -> dict:
+    rounded = {g: round(scores.get(g, 0.0), 4) for g in GENRES}
+    best = max(GENRES, key=lambda g: (scores.get(g, 0.0), g == "reporting"))
+    profile = {"genre": best, "genre_scores": rounded, "genre_basis": "model"}
+    if outlet:
+        profile.update(genre="satire", genre_basis="outlet", genre_outlet=outlet)
+    return profile

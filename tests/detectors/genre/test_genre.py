@@ -1,0 +1,96 @@
+"""Genre: the shipped model's quality gates, the satire check, outlets and the profile keys."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from spinscope.detectors.genre import data, outlets, train
+from spinscope.detectors.genre import model as genre_model
+from spinscope.detectors.genre.detector import GENRES, GenreDetector, decide
+from spinscope.model import Article
+
+SCORES = json.loads((genre_model.DEFAULT / "scores.json").read_text(encoding="utf-8"))
+SATIRE_TARGET = 0.75
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return genre_model.load()
+
+
+def test_genre_quality_gate_validation_macro_f1(shipped, shared_data):
+    _, validation = data.split(data.semeval(shared_data / "semeval2023-en"))
+    got = train.scores(shipped, validation)
+    assert got["support"] == SCORES["validation"]["support"]
+    assert got["macro_f1"] >= SCORES["validation"]["macro_f1"] - 0.01
+
+
+def test_genre_satire_check_accuracy_gate(shipped, shared_data):
+    check = data.satire_check(shared_data)
+    assert sum(e.genre == "satire" for e in check) == sum(e.genre != "satire" for e in check) == 30
+    got = train.satire_accuracy(shipped, check)
+    assert got["accuracy"] >= SATIRE_TARGET
+    assert got["accuracy"] >= SCORES["satire_check"]["accuracy"] - 0.01
+
+
+def test_genre_satire_check_never_trained_on():
+    trained = {e.text for e in data.written("satire_train")}
+    check = data.written("satire_check")
+    assert len(check) == 30 and len(trained) >= 30
+    assert not trained & {e.text for e in check}
+
+
+def test_genre_detector_profile_keys_and_scores_sum_to_one(news_text):
+    found = GenreDetector().detect(None, Article(text=news_text))
+    assert found.spans == []
+    p = found.profile
+    assert p["genre"] in GENRES and p["genre_basis"] == "model"
+    assert set(p["genre_scores"]) == set(GENRES)
+    assert sum(p["genre_scores"].values()) == pytest.approx(1.0, abs=1e-3)
+    assert p["genre"] == max(p["genre_scores"], key=p["genre_scores"].get)
+
+
+def test_genre_onion_style_piece_is_satire():
+    text = (
+        "Area Man Announces He Will Finally Clean Garage Sometime Before Heat Death Of Universe\n\n"
+        "FRESNO, CA—Local man Dale Hutchins, 52, told reporters Saturday he would finally clean out his garage "
+        "\"sometime before the heat death of the universe,\" a timeline experts called ambitious. \"I just need to "
+        "find the right weekend,\" said Hutchins, who at press time was asleep in a lawn chair."
+    )
+    assert GenreDetector().detect(None, Article(text=text)).profile["genre"] == "satire"
+
+
+def test_genre_known_satire_outlet_overrides_model(news_text):
+    found = GenreDetector().detect(None, Article(text=news_text, url="https://www.theonion.com/some-story"))
+    assert found.profile["genre"] == "satire" and found.profile["genre_basis"] == "outlet"
+    assert found.profile["genre_outlet"] == "theonion.com"
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet", "expected"),
+    [
+        ("https://babylonbee.com/news/x", None, "babylonbee.com"),
+        ("notbabylonbee.com/x", None, None),
+        (None, "The Beaverton", "The Beaverton"),
+        ("https://www.nytimes.com/2020/a.html", "The New York Times", None),
+    ],
+)
+def test_genre_satire_outlet_matching(url, outlet, expected):
+    assert outlets.satire_outlet(url, outlet) == expected
+
+
+def test_genre_decide_rounds_and_picks_best():
+    p = decide({"opinion": 0.2, "reporting": 0.7, "satire": 0.1}, None)
+    assert p == {"genre": "reporting", "genre_scores": {"opinion": 0.2, "reporting": 0.7, "satire": 0.1}, "genre_basis": "model"}
+
+
+def test_genre_bad_model_path_raises_e302(tmp_path: Path):
+    from spinscope.errors import PipelineError
+
+    broken = tmp_path / "model.joblib"
+    broken.write_bytes(b"not a model")
+    with pytest.raises(PipelineError, match="E302"):
+        genre_model.load(str(broken))
