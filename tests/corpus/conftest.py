@@ -52,13 +52,15 @@ def _pg_bin(name: str) -> str | None:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(tmp_path_factory) -> str:
+def postgres_url() -> str:
     """A PostgreSQL server started for the test session in a temporary folder (unix socket only)."""
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     if not initdb or not pg_ctl:
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found: install Debian's postgresql package")
     pytest.importorskip("psycopg")
-    base = tmp_path_factory.mktemp("pg")
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="spinscope-pg-"))  # directly under /tmp, so the postgres user can reach it
     prefix: list[str] = []
     if os.geteuid() == 0:  # the server refuses to run as root
         runuser = shutil.which("runuser")
@@ -77,6 +79,7 @@ def postgres_url(tmp_path_factory) -> str:
     url = f"postgresql://postgres@/postgres?host={base}&port={port}"
     yield url
     subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True, timeout=60)
+    shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture
