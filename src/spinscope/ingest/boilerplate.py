@@ -100,18 +100,22 @@ def _classified(index: int, s: str, cache: dict[str, _Line]) -> _Line:
 def _classify(index: int, s: str) -> _Line:
     """Give one line its most likely label and the strength of the evidence for it."""
     low = s.lower()
-    tokens = set(low.split())
-    item = _Line(index=index, text=s, words=len(s.split()))
-    reported = item.words >= 10 and (not tokens.isdisjoint(R.REPORTING_WORDS) or any(q in s for q in R.QUOTE_CHARS))
+    split = low.split()
+    tokens = set(split)
+    n = len(split)
+    item = _Line(index=index, text=s, words=n)
     appeal = not tokens.isdisjoint(R.READER_WORDS) or R.IMPERATIVE.match(s) is not None
     families = _triggered(s, tokens, appeal)
-    label, level = _family_evidence(low, item.words, families, reported, appeal)
-    for other, other_level in _shape_evidence(s, item.words, families):
+    label, level = None, NONE
+    if families:
+        reported = n >= 10 and (not tokens.isdisjoint(R.REPORTING_WORDS) or '"' in s or "“" in s or "”" in s)
+        label, level = _family_evidence(low, n, families, reported, appeal)
+        item.pitch = appeal and any(f[0] != "_" for f in families)
+    for other, other_level in _shape_evidence(s, n, families):
         if other_level >= level:
             label, level = other, other_level
     item.label, item.level = label, level
-    item.pitch = appeal and any(not f.startswith("_") for f in families)
-    item.ui = item.words <= 4 and _is_ui(s)
+    item.ui = n <= 4 and _is_ui(s)
     item.may_appeal = not tokens.isdisjoint(R.APPEAL_START_WORDS)
     if item.ui and item.label is None:
         item.label = _ui_label(s)
