@@ -47,9 +47,16 @@ def test_propaganda_omitted_without_technique_detector(parsed):
     assert prop.PropagandaDetector().detect(doc, article).profile == {}
 
 
+def test_propaganda_omitted_when_spans_hold_no_technique(parsed):
+    article, doc = parsed
+    entity = [_span(0, 4, "PERSON", kind="entity")]
+    assert prop.PropagandaDetector().detect(doc, article, spans=entity).profile == {}
+    assert prop.PropagandaDetector().detect(doc, article, spans=entity, ran={"entities"}).profile == {}
+
+
 def test_propaganda_zero_when_detector_ran_and_found_nothing(parsed):
     article, doc = parsed
-    p = prop.PropagandaDetector().detect(doc, article, spans=[]).profile["propaganda"]
+    p = prop.PropagandaDetector().detect(doc, article, spans=[], ran={"techniques"}).profile["propaganda"]
     assert p["techniques"] == 0 and p["char_share"] == 0.0 and p["top"] == [] and p["level"] == "low"
 
 

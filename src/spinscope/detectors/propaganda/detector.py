@@ -3,6 +3,9 @@
 The detector reads other detectors' spans (``uses_spans``) and adds one
 ``propaganda`` key to the profile.  When no technique detector ran there is
 nothing to measure, so the key is left out rather than reported as zero.
+The spans alone cannot tell "the technique detector found nothing" from "it
+did not run"; unless the caller says which detectors ran (``ran=``), an
+article without any technique span gets no ``propaganda`` key either.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections import Counter
 from spinscope.detectors.base import BaseDetector, Findings
 
 TECHNIQUE_KIND = "technique"
+TECHNIQUE_DETECTOR = "techniques"
 
 # Techniques per 1,000 words over the 371 PTC-2020 training articles (gold labels):
 # low below the 33rd percentile, high from the 67th percentile.  Recompute with
@@ -30,10 +34,13 @@ class PropagandaDetector(BaseDetector):
     default_min_score = 0.0
     uses_spans = True
 
-    def detect(self, doc, article, spans=None) -> Findings:
+    def detect(self, doc, article, spans=None, ran=None) -> Findings:
         if spans is None:
             return Findings()
         techniques = [s for s in spans if s.kind == TECHNIQUE_KIND]
+        measured = TECHNIQUE_DETECTOR in ran if ran is not None else bool(techniques)
+        if not measured:
+            return Findings()
         return Findings(profile={"propaganda": density(techniques, len(article.text), count_words(doc))})
 
 
