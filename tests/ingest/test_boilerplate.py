@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spinscope.ingest.boilerplate import remove_boilerplate
 from spinscope.ingest.boilerplate_rules import LABELS
@@ -188,3 +190,32 @@ def _timed(text: str) -> float:
     t0 = time.perf_counter()
     remove_boilerplate(text)
     return time.perf_counter() - t0
+
+
+POOL = [
+    *BODY,
+    TITLE,
+    "Share this: Facebook Twitter Email Print",
+    "Leave a Reply",
+    "Since you're here…",
+    "Donate",
+    "Advertisement",
+    "Related stories",
+    "Border talks stall as ministers trade blame",
+    "By Lena Duarte",
+    "March 3, 2019",
+    "Home World Politics Business Opinion",
+    "Sign up",
+    "Officials said the talks would resume. We need you to help us keep reporting.",
+    "",
+    "   ",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(POOL), max_size=14), st.sampled_from(["\n", "\n\n"]))
+def test_boilerplate_is_idempotent_on_random_pages(lines, sep):
+    once, removed = remove_boilerplate(sep.join(lines))
+    assert remove_boilerplate(once) == (once, [])
+    for block in removed:
+        assert block.label in LABELS and block.text.strip()
