@@ -199,7 +199,6 @@ TRIGGER_KEYS = frozenset(k for k in TRIGGER_INDEX if not k.startswith("~"))
 COMMON_KEYS = frozenset(k[1:] for k in TRIGGER_INDEX if k.startswith("~"))
 REPORTING_WORDS = expand("said says told according announced wrote asked urged added")
 READER_WORDS = expand("you your yours we us our you're you’re we're we’re")
-QUOTE_CHARS = ('"', "“", "”")
 
 # Author bios: "Name is a/an <role> ..." with contact or support links, or "About the author".
 AUTHOR_BIO = re.compile(
