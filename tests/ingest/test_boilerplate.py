@@ -219,3 +219,16 @@ def test_boilerplate_is_idempotent_on_random_pages(lines, sep):
     assert remove_boilerplate(once) == (once, [])
     for block in removed:
         assert block.label in LABELS and block.text.strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TITLE + "\n\n" + BODY[0] + "\n\n" + "\n".join(["comments"] * 4000) + "\nLeave a Reply",
+        "\n".join(["Home"] * 20000),
+        TITLE + "\n\n" + "\n".join(["Related stories", "Border talks stall as ministers trade blame"] * 4000),
+    ],
+    ids=["backward-spread", "menu-run", "heading-lists"],
+)
+def test_boilerplate_time_grows_linearly_on_long_runs(text):
+    assert _timed(text) < 2.0  # quadratic passes took 8 s on these

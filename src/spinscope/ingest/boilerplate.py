@@ -286,17 +286,23 @@ def _is_menu_item(it: _Line) -> bool:
 
 def _spread(items: list[_Line], zone: list[bool], last: int) -> None:
     """In the head and tail, a removed line takes its weak or button-word neighbours with it;
-    in the tail, also short headings and labels (a box's title, a form's field names)."""
+    in the tail, also short headings and labels (a box's title, a form's field names).
+
+    Sweeps forward then backward, so that a chain spreads in one sweep (linear, not quadratic).
+    """
+    order = range(1, len(items))
     changed = True
     while changed:
         changed = False
-        for k, it in enumerate(items):
-            if it.removed or k == 0 or not zone[k]:
-                continue
-            near = [items[j] for j in (k - 1, k + 1) if 0 <= j < len(items) and items[j].removed]
-            if near and (it.level >= WEAK or it.ui or k > last and _is_orphan(it)):
-                it.removed, it.label = True, it.label or near[0].label
-                changed = True
+        for sweep in (order, reversed(order)):
+            for k in sweep:
+                it = items[k]
+                if it.removed or not zone[k]:
+                    continue
+                near = [items[j] for j in (k - 1, k + 1) if j < len(items) and items[j].removed]
+                if near and (it.level >= WEAK or it.ui or k > last and _is_orphan(it)):
+                    it.removed, it.label = True, it.label or near[0].label
+                    changed = True
 
 
 def _is_orphan(it: _Line) -> bool:
@@ -307,25 +313,27 @@ def _is_orphan(it: _Line) -> bool:
 
 def _mark_lists_after_headings(items: list[_Line]) -> None:
     """Headline lists under 'Related stories' and link lists under 'Categories' go with their heading."""
+    done = 0  # items before this index have been looked at as part of a list already
     for k, it in enumerate(items):
-        if not it.removed:
+        if k < done or not it.removed:
             continue
         heading = it.text.lower().rstrip(":")
         if it.label == "related_stories" and it.words <= 6 and ":" not in it.text.rstrip(":"):
-            _take_following(items, k, _is_headline, "related_stories")
+            done = _take_following(items, k, _is_headline, "related_stories")
         elif heading in MENU_HEADINGS or it.label == "menu" and it.words <= 2:
-            _take_following(items, k, _is_menu_item, "menu")
+            done = _take_following(items, k, _is_menu_item, "menu")
 
 
-def _take_following(items: list[_Line], k: int, test, label: str) -> None:
-    for it in items[k + 1 :]:
-        if it.removed and it.label == label:
-            continue
-        if it.removed:
-            return
-        if not test(it):
-            return
+def _take_following(items: list[_Line], k: int, test, label: str) -> int:
+    """Mark the lines after ``k`` that pass ``test``; return the index where the list ends."""
+    j = k + 1
+    while j < len(items):
+        it = items[j]
+        if it.removed and it.label != label or not it.removed and not test(it):
+            break
         it.removed, it.label = True, label
+        j += 1
+    return j
 
 
 def _mark_headline_runs(items: list[_Line], last: int) -> bool:
