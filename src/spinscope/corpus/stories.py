@@ -48,7 +48,7 @@ def entities_of(data: dict) -> set[str]:
 
 
 ENCODERS = ("tfidf", "minilm")
-MINILM_THRESHOLD = 0.6
+MINILM_THRESHOLD = 0.5
 
 
 def find(store, threshold: float | None = None, days: int = 3, encoder: str = "tfidf") -> list[dict]:
