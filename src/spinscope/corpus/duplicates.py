@@ -36,6 +36,15 @@ def band_shape() -> tuple[int, int]:
     return _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
 
 
+@functools.lru_cache(maxsize=1)
+def _permutations():
+    """The random permutations for ``SEED``, made once rather than per article."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=NUM_PERM, seed=SEED)
+    return template.permutations, template.scheme
+
+
 def shingles(text: str) -> set[bytes]:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
@@ -47,7 +56,8 @@ def signature(text: str) -> np.ndarray:
     """The MinHash values of ``text`` as unsigned 64-bit integers."""
     from datasketch import MinHash
 
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    permutations, scheme = _permutations()
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=permutations, scheme=scheme)
     mh.update_batch(list(shingles(text)))
     return mh.hashvalues.astype(np.uint64)
 
