@@ -17,7 +17,7 @@ NUMBER_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDI
 
 
 def tag_string(tokens) -> str:
-    """spaCy's view of a sentence as tokens: POS, tense tags, entity types, numbers, length."""
+    """spaCy's view of a sentence as tokens: POS, tense tags, entity types, numbers, length, syntax."""
     out = []
     for tok in tokens:
         if tok.is_space:
@@ -35,7 +35,23 @@ def tag_string(tokens) -> str:
             out.append("SUBJ_" + tok.lower_)
     words = sum(1 for t in tokens if not (t.is_space or t.is_punct))
     out.append(f"LEN_{min(words // 5, 8)}")
-    return " ".join(out)
+    return " ".join(out) + " | " + " ".join(_syntax(tokens))
+
+
+def _syntax(tokens) -> list[str]:
+    """Dependency labels, the root verb's lemma, entity membership and verb tense."""
+    out = []
+    for tok in tokens:
+        if tok.is_space:
+            continue
+        out.append("D_" + tok.dep_)
+        if tok.dep_ == "ROOT":
+            out.append("R_" + tok.lemma_.lower())
+        if tok.ent_type_:
+            out.append("ET_" + tok.ent_type_)
+        if tok.pos_ in ("VERB", "AUX"):
+            out.append("M_" + str(tok.morph.get("Tense")))
+    return out
 
 
 def _hashers():
