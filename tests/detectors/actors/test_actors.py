@@ -104,3 +104,35 @@ def test_actors_reach_the_analysis_json():
     assert merkel.portrayal.quotes == [{"start": quote.start, "end": quote.end, "label": "direct"}]
     again = Analysis.from_json(analysis.to_json())
     assert again.actors == analysis.actors
+
+
+def test_actors_possessive_pronoun_joins_the_only_person_nearby():
+    text = "Maria Lopez won the vote on Sunday. Supporters cheered her victory in the capital."
+    actors, _ = _detect(text)
+    lopez = _by_name(actors, "Maria Lopez")
+    assert "her" in _texts(text, lopez)
+
+
+def test_actors_possessive_pronoun_left_alone_between_two_people():
+    text = "Maria Lopez met Tom Hale on Sunday. Reporters asked about his plans."
+    actors, _ = _detect(text)
+    people = [a for a in actors if a.type == "person"]
+    assert all("his" not in _texts(text, a) for a in people)
+
+
+def test_actors_untagged_acronym_joins_its_organisation():
+    text = ("Immigration and Customs Enforcement officials arrested 30 people on Monday. "
+            "A spokesperson for ICE gave reporters the details.")
+    actors, _ = _detect(text)
+    ice = _by_name(actors, "Immigration and Customs Enforcement")
+    assert "ICE" in _texts(text, ice)
+    assert len([a for a in actors if "ICE" in _texts(text, a)]) == 1
+
+
+def test_actors_hyphenated_surname_tagged_as_place_is_the_person():
+    text = ("Rigoberto Gonzalez-Aragon, 66, was returned to Guatemala City on Friday. "
+            "Officers arrested Gonzalez-Aragon in New York in June.")
+    actors, _ = _detect(text)
+    person = _by_name(actors, "Rigoberto Gonzalez-Aragon")
+    assert _texts(text, person).count("Gonzalez-Aragon") == 1
+    assert not [a for a in actors if a.name == "Gonzalez-Aragon"]

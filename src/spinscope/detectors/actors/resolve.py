@@ -18,8 +18,13 @@ Rules, in the order they apply to each mention:
 * **Groups**: other nationalities, religious and political groups (NORP).
 * **Role nouns** ("the Quds commander", "the official") join the last person
   that an earlier title or appositive gave that role.
-* **Pronouns** "he"/"she" join the nearest person mentioned before them in
-  the same or the previous :data:`PRONOUN_SENTENCES` sentences.
+* **Pronouns** "he"/"she" as subjects join the nearest person mentioned
+  before them in the same or the previous :data:`PRONOUN_SENTENCES`
+  sentences; "his", "her", "him" (and "he"/"she" elsewhere) join a person
+  only when exactly one was mentioned before them in the same or the
+  previous sentence.
+* **Acronyms** the tagger missed ("ICE", "HSI") join the organisation of the
+  alias table or the earlier name they abbreviate.
 
 The result is cached on the ``Doc`` so the quotes and actors detectors share it.
 """
@@ -36,6 +41,8 @@ CACHE_KEY = "spinscope.actors"
 SPELLING = 0.85  # difflib ratio above which two names are one spelled two ways
 PRONOUN_SENTENCES = 2
 PRONOUNS = {"he", "she"}
+OTHER_PRONOUNS = {"he", "she", "his", "her", "him"}  # possessive, object, or a subject the parse missed
+OTHER_PRONOUN_SENTENCES = 1
 TITLES = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. col col. lt lt. sgt sgt.
     president senator representative congressman congresswoman governor general colonel minister secretary
     ayatollah sheikh prince king queen judge justice mayor chancellor director chairman commander admiral
@@ -161,11 +168,11 @@ class _Resolver:
         while first > 0 and doc[first - 1].lower_ in TITLES:
             first -= 1
         mention = self._mention(first, ent.end, "title" if first < ent.start or words[0].i > ent.start else "name")
-        name = " ".join(t.text for t in words)
-        actor = self._find_person([aliases.normalise(t.text) for t in words])
+        name = doc.text[words[0].idx:words[-1].idx + len(words[-1])]  # as written: "Gonzalez-Aragon" stays one word
+        actor = self._find_person(aliases.normalise(name).split())
         if actor is None:
             actor = self._new(name, "person")
-        elif len(words) > len(actor.name.split()):
+        elif len(name.split()) > len(actor.name.split()):
             actor.name = name
         self._add(actor, mention, name)
         actor.roles |= self._roles_of(ent, first)
@@ -196,8 +203,17 @@ class _Resolver:
         return roles
 
     # -- countries, organisations, groups ------------------------------------
+    def _surname(self, ent) -> bool:
+        """Read a one-word ORG, GPE or NORP entity that is a known person's name as that person ("Fox voted")."""
+        if " " in ent.text.strip() or self._find_person([aliases.normalise(ent.text)]) is None:
+            return False
+        self._person(ent)
+        return True
+
     def _gpe(self, ent) -> None:
         text = ent.text
+        if self._surname(ent):
+            return
         canonical = aliases.country(text)
         if canonical is None or not _case_ok(text):
             return
@@ -207,6 +223,8 @@ class _Resolver:
 
     def _norp(self, ent) -> None:
         doc, text = self.doc, ent.text
+        if self._surname(ent):
+            return
         country = aliases.demonym(text)
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if country and nxt is not None and nxt.lower_ in aliases.STATE_NOUNS:
@@ -222,8 +240,7 @@ class _Resolver:
 
     def _org(self, ent) -> None:
         text = ent.text
-        if len(ent) == 1 and self._find_person([aliases.normalise(text)]) is not None:
-            self._person(ent)  # a surname the tagger took for an organisation ("Fox voted")
+        if self._surname(ent):
             return
         if not _case_ok(text):
             return
@@ -247,13 +264,19 @@ class _Resolver:
     def _roles_and_pronouns(self) -> None:
         doc = self.doc
         people = [a for a in self.actors if a.type == "person"]
-        if not people:
-            return
         for tok in doc:
             if tok.i in self.taken:
                 continue
+            if tok.is_upper and not tok.ent_type_ and tok.pos_ in ("PROPN", "NOUN"):
+                self._acronym_mention(tok)
+            if not people:
+                continue
             if tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
                 actor = self._nearest_person(tok.i, people)
+                if actor is not None:
+                    self._add(actor, self._mention(tok.i, tok.i + 1, "pronoun"), None)
+            elif tok.lower_ in OTHER_PRONOUNS:
+                actor = self._only_person(tok.i, people)
                 if actor is not None:
                     self._add(actor, self._mention(tok.i, tok.i + 1, "pronoun"), None)
             elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.lefts):
@@ -271,6 +294,26 @@ class _Resolver:
         actor = max(before, key=lambda a: max(m.tokens[0] for m in a.mentions if m.tokens[0] < tok.i))
         first = min(c.i for c in tok.lefts if c.lower_ == "the")
         self._add(actor, self._mention(first, tok.i + 1, "role"), None)
+
+    def _acronym_mention(self, tok) -> None:
+        """An untagged acronym ("ICE", "HSI") of the alias table or of an organisation already named."""
+        if not 2 <= len(tok.text) <= 6 or not tok.text.isalpha():
+            return
+        key = aliases.normalise(tok.text)
+        for actor in self.actors:
+            if actor.type == "organisation" and any(_acronym(aliases.normalise(f)) == key for f in actor.forms):
+                self._add(actor, self._mention(tok.i, tok.i + 1, "name"), tok.text)
+                return
+        canonical = aliases.organisation(tok.text)
+        if canonical:
+            self._keyed("organisation", canonical, self._mention(tok.i, tok.i + 1, "name"), tok.text)
+
+    def _only_person(self, i: int, people: list[Actor]) -> Actor | None:
+        """The one person mentioned before token ``i`` in its sentence or the one before; None when several or none."""
+        sent = self.sent_of[i]
+        near = {id(a): a for a in people for m in a.mentions
+                if m.tokens[0] < i and 0 <= sent - m.sent <= OTHER_PRONOUN_SENTENCES}
+        return next(iter(near.values())) if len(near) == 1 else None
 
     def _nearest_person(self, i: int, people: list[Actor]) -> Actor | None:
         best, best_start = None, -1
