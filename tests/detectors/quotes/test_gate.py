@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import spinscope.detectors.quotes as quotes_pkg
+import spinscope
 
-PINNED = json.loads((Path(quotes_pkg.__file__).parent / "scores.json").read_text())
+PINNED = json.loads((Path(spinscope.__file__).parent / "models" / "quotes" / "scores.json").read_text())
 TOLERANCE = 0.01
 
 
