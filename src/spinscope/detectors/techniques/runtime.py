@@ -5,7 +5,9 @@ every token, 14 per-technique probabilities and one "inside any technique"
 probability, plus the token's hidden state), ``span_head.npz`` (a linear
 classifier over a span's pooled hidden states), ``tokenizer.json`` and
 ``config.json`` (decoding thresholds and score calibration, set on the
-validation split by ``spinscope train techniques``).
+validation split by ``spinscope train techniques``).  An optional
+``lexical_head.npz`` (see :mod:`.lexical`) is mixed into the span head's
+technique probabilities with weight ``config["lexical_weight"]``.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class TechniqueModel:
         self.tokenizer = encoding.load_tokenizer(self.path / "tokenizer.json")
         head = np.load(self.path / "span_head.npz")
         self.weight, self.bias = head["weight"], head["bias"]
+        lexical = self.path / "lexical_head.npz"
+        self.lexical = dict(np.load(lexical)) if lexical.exists() else None
         self._session = ort.InferenceSession(str(self.path / "model.onnx"), opts, providers=["CPUExecutionProvider"])
 
     def session(self):
@@ -88,7 +92,14 @@ class TechniqueModel:
         if len(out.enc.ids) == 0:
             return np.full(len(TECHNIQUES), 1.0 / len(TECHNIQUES), dtype=np.float32)
         x = span_features(out.hidden[i:j], out.probs[i:j], encoding.span_extras(text, start, end, j - i))
-        return _softmax(x @ self.weight + self.bias)
+        neural = _softmax(x @ self.weight + self.bias)
+        mix = self.config.get("lexical_weight", 0.0) if self.lexical is not None else 0.0
+        if not mix:
+            return neural
+        from spinscope.detectors.techniques import lexical
+
+        words = lexical.probs(self.lexical["weight"], self.lexical["bias"], lexical.features(text, start, end))
+        return (1 - mix) * neural + mix * words
 
     def classify(self, text: str, spans: list[tuple[int, int]]) -> list[np.ndarray]:
         out = self.token_outputs(text)

@@ -122,6 +122,21 @@ def freeze(model, trainable_layers: int) -> None:
             p.requires_grad_(False)
 
 
+def _token_loss(logits, targets):
+    """Per-token loss: the mean over the 14 technique outputs plus the "any" output in full.
+
+    The "any" output finds the spans, so it gets as much weight as all
+    technique outputs together, and its positives count twice (about one
+    token in five is inside a span).
+    """
+    import torch
+
+    pos = torch.ones(N_OUT)
+    pos[-1] = 2.0
+    bce = torch.nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction="none", pos_weight=pos)
+    return bce[..., :-1].mean(-1) + bce[..., -1]
+
+
 def fit(train: list[data.Labelled], seed: int, epochs: int, threads: int, log=print, trainable_layers: int = 3):
     """Train the tagger on ``train``; returns the torch model."""
     import torch
@@ -149,7 +164,7 @@ def fit(train: list[data.Labelled], seed: int, epochs: int, threads: int, log=pr
             chunk = [items[i] for i in order[b : b + batch]]
             ids, mask, targets = _batch(chunk)
             logits, hidden = model(ids, mask)
-            tok = torch.nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction="none").mean(-1)
+            tok = _token_loss(logits, targets)
             loss = (tok * mask).sum() / mask.sum() + _span_loss(model, chunk, hidden, logits, class_weights)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -185,12 +200,14 @@ def export(model, out: Path) -> None:
 def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 1, threads: int = 1, log=print) -> dict:
     """Train on the training split, export, then tune thresholds and calibration on validation."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from spinscope.detectors.techniques import tuning
+    from spinscope.detectors.techniques import lexical, tuning
 
     started = time.time()
     train_part, validation = data.split(data.load_ptc(ptc))
     model = fit(train_part, seed, epochs, threads, log)
     export(model, out)
+    log("fitting the lexical span classifier")
+    lexical.train_head(train_part, out)
     config = tuning.tune(out, validation, log)
     config.update(seed=seed, epochs=epochs, threads=threads, train_seconds=round(time.time() - started))
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")

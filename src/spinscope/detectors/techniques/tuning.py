@@ -16,8 +16,10 @@ from pathlib import Path
 import numpy as np
 
 from spinscope.detectors.techniques import data, runtime, scorer
+from spinscope.detectors.techniques.labels import TECHNIQUES
 
-RUN_THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
+RUN_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
+LEXICAL_WEIGHTS = (0.0, 0.3, 0.4, 0.5, 0.6)
 SECOND_LABEL = (0.25, 0.4, 1.01)
 MIN_SCORES = tuple(round(x, 2) for x in np.arange(0.0, 0.91, 0.02))
 BINS = tuple(round(x, 1) for x in np.arange(0.0, 1.01, 0.1))
@@ -41,8 +43,6 @@ def raw_candidates(model: runtime.TechniqueModel, articles: list[data.Labelled],
 
 def labelled(cands: list[tuple], second: float) -> list[tuple]:
     """``(article, technique, start, end, p_span, p_label)`` with the second label where it is likely enough."""
-    from spinscope.detectors.techniques.labels import TECHNIQUES
-
     rows = []
     for art, s, e, p_span, probs in cands:
         order = np.argsort(-probs)
@@ -87,12 +87,29 @@ def reliability(rows: list[tuple], scores: np.ndarray) -> list[dict]:
     return table
 
 
+def choose_lexical_weight(model: runtime.TechniqueModel, articles: list[data.Labelled], outputs: dict, log=print) -> float:
+    """The mix of neural and lexical span probabilities with the best TC micro-F1 on validation."""
+    if model.lexical is None:
+        return 0.0
+    gold = [t for a in articles for t, _, _ in a.spans]
+    best = (-1.0, 0.0)
+    for mix in LEXICAL_WEIGHTS:
+        model.config["lexical_weight"] = mix
+        pred = [TECHNIQUES[int(np.argmax(model.span_probs(outputs[a.id], a.text, s, e)))] for a in articles for _, s, e in a.spans]
+        f1 = scorer.technique_classification(pred, gold)["f1"]
+        log(f"lexical_weight {mix}: TC micro-F1 {f1:.4f}")
+        best = max(best, (f1, mix))
+    model.config["lexical_weight"] = best[1]
+    return best[1]
+
+
 def tune(folder: Path, validation: list[data.Labelled], log=print) -> dict:
     """Choose run threshold, second-label threshold, calibration and default min score."""
     best = None
     (folder / "config.json").write_text(json.dumps({"run_threshold": 0.5, "second_label": 1.01, "calibration": [1, 1, 0]}))
     model = runtime.TechniqueModel(folder)
     outputs = {a.id: model.token_outputs(a.text) for a in validation}
+    mix = choose_lexical_weight(model, validation, outputs, log)
     for run_t in RUN_THRESHOLDS:
         cands = raw_candidates(model, validation, outputs, run_t)
         for second in SECOND_LABEL:
@@ -104,5 +121,5 @@ def tune(folder: Path, validation: list[data.Labelled], log=print) -> dict:
             if best is None or f1 > best[0]:
                 held = [i for i, r in enumerate(rows) if not calibration_half(r[0].id)]
                 table = reliability([rows[i] for i in held], scores[held])
-                best = (f1, {"run_threshold": run_t, "second_label": second, "calibration": calib, "default_min_score": float(min_score), "reliability": table})
+                best = (f1, {"lexical_weight": mix, "run_threshold": run_t, "second_label": second, "calibration": calib, "default_min_score": float(min_score), "reliability": table})
     return best[1]
