@@ -34,4 +34,4 @@ def test_attribution_sample_keeps_its_precision(sample):
     loaded, root = sample
     scores = evaluate.attribution_scores(loaded["development"] + loaded["heldout"], root)
     assert scores["precision"] >= 0.85
-    assert scores["recall"] >= 0.75
+    assert scores["recall"] >= 0.70
