@@ -85,7 +85,8 @@ async def article_page(request: Request, doc_id: str) -> HTMLResponse:
     story = await run_in_threadpool(corpus.story_of, doc_id)
     links = {"outlet": f"/articles?outlet={analysis.outlet}" if analysis.outlet else None}
     if story:
-        links.update(story=f"/stories#story-{story.get('id')}", story_title=story.get("title"))
+        anchor = str(story.get("id"))
+        links.update(story=f"/stories#{anchor if anchor.startswith('story-') else 'story-' + anchor}", story_title=story.get("title"))
     return page("article.html", request, view=article_view(analysis), links=links, analysis_json=analysis.to_json())
 
 

@@ -99,7 +99,7 @@ async def health(request: Request) -> dict[str, Any]:
     return {"ok": True, "read_only": s.read_only, "allow_fetch": s.allow_fetch, "corpus": bool(s.db)}
 
 
-@router.get("/articles", responses={501: ERROR, 503: ERROR})
+@router.get("/articles", responses={422: ERROR, 503: ERROR})
 async def articles(
     request: Request,
     page: Annotated[int, Query(ge=1)] = 1,

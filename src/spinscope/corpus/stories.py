@@ -56,6 +56,28 @@ def find(store, threshold: float | None = None, days: int = 3, encoder: str = "t
     return group(load(store), threshold=default if threshold is None else threshold, days=days, encoder=encoder)
 
 
+_MEMBERSHIP: dict[tuple, dict[str, dict]] = {}
+
+
+def story_of(store, doc_id: str) -> dict | None:
+    """The story (``{"id", "title"}``, as :func:`find` names it) that holds ``doc_id``; None when it is in none.
+
+    Grouping runs over the whole store, so the result is kept until an
+    article is added (keyed by the store's URL, article count and newest row).
+    """
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles
+
+    with store.reading() as conn:
+        count, newest = conn.execute(sa.select(sa.func.count(), sa.func.max(articles.c.id))).one()
+    key = (store.url, count, newest)
+    if key not in _MEMBERSHIP:
+        _MEMBERSHIP.clear()
+        _MEMBERSHIP[key] = {a: {"id": s["id"], "title": s["label"]} for s in find(store) for a in s["articles"]}
+    return _MEMBERSHIP[key].get(doc_id)
+
+
 def group(items: list[dict], threshold: float = THRESHOLD, days: int = 3, encoder: str = "tfidf") -> list[dict]:
     """Stories among ``items`` (dicts as :func:`load` makes them), largest first."""
     if len(items) < 2:

@@ -66,6 +66,20 @@ def write_batch(store, batch: list[Stored], run_id: int | None) -> Counter:
     return counts
 
 
+def add_analysis(store, analysis) -> Counter:
+    """Store one finished analysis (an :class:`~spinscope.model.Analysis` or its dict) in its own transaction.
+
+    The same rules as ``corpus add``: a text already stored becomes a sighting,
+    a new text at a stored URL a new version.  Returns the counts of
+    :func:`write_batch`.
+    """
+    if isinstance(analysis, dict):
+        from spinscope.model import Analysis
+
+        analysis = Analysis.model_validate(analysis)
+    return write_batch(store, [Stored(json=analysis.to_json(), data=analysis.to_dict())], None)
+
+
 def existing_hashes(conn, digests: list[str]) -> dict[str, int]:
     """content hash -> article row id, for those of ``digests`` already stored."""
     import sqlalchemy as sa
