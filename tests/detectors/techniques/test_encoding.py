@@ -51,3 +51,15 @@ def test_runtime_snap_widens_to_whole_words():
 def test_runtime_runs_finds_maximal_runs():
     p = np.array([0.1, 0.6, 0.7, 0.2, 0.9])
     assert runtime.runs(p, 0.5) == [(1, 3), (4, 5)]
+
+
+def test_runtime_candidates_split_at_line_breaks(tokenizer):
+    text = "They lie.\nThey cheat.\nCalm words here."
+    enc = encoding.encode(tokenizer, text)
+    probs = np.zeros((len(enc.ids), 15), dtype=np.float32)
+    last_line = text.index("Calm")
+    probs[enc.starts < last_line, -1] = 0.9
+    out = runtime.TokenOutputs(enc, probs, np.zeros((len(enc.ids), 4), dtype=np.float32))
+    found = runtime.candidates(out, text, 0.5)
+    assert [text[s:e] for s, e, _ in found] == ["They lie.", "They cheat."]
+    assert all(p == pytest.approx(0.9) for _, _, p in found)

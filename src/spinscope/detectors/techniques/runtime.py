@@ -137,12 +137,27 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def candidates(out: TokenOutputs, text: str, threshold: float) -> list[tuple[int, int, float]]:
+    """Candidate spans ``(start, end, p_span)``: token runs, cut at line breaks, widened to words.
+
+    ``p_span`` is the mean "any technique" probability of the span's tokens.
+    PTC articles have one sentence per line and spans seldom cross a line.
+    """
+    found = []
+    for i, j in runs(out.probs[:, -1], threshold):
+        k = i
+        for m in range(i + 1, j + 1):
+            if m == j or "\n" in text[out.enc.ends[m - 1] : out.enc.starts[m]]:
+                start, end = snap(text, int(out.enc.starts[k]), int(out.enc.ends[m - 1]))
+                found.append((start, end, float(out.probs[k:m, -1].mean())))
+                k = m
+    return found
+
+
 def decode(out: TokenOutputs, text: str, config: dict, span_probs) -> list[tuple[str, int, int, float]]:
     """Token probabilities -> scored technique spans (see ``config.json`` for the knobs)."""
     found = []
-    for i, j in runs(out.probs[:, -1], config["run_threshold"]):
-        start, end = snap(text, int(out.enc.starts[i]), int(out.enc.ends[j - 1]))
-        p_span = float(out.probs[i:j, -1].mean())
+    for start, end, p_span in candidates(out, text, config["run_threshold"]):
         probs = span_probs(start, end)
         for k in np.argsort(-probs)[:2]:
             if k == np.argmax(probs) or probs[k] >= config["second_label"]:

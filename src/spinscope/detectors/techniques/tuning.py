@@ -35,9 +35,8 @@ def raw_candidates(model: runtime.TechniqueModel, articles: list[data.Labelled],
     found = []
     for art in articles:
         out = outputs[art.id]
-        for i, j in runtime.runs(out.probs[:, -1], run_threshold):
-            s, e = runtime.snap(art.text, int(out.enc.starts[i]), int(out.enc.ends[j - 1]))
-            found.append((art, s, e, float(out.probs[i:j, -1].mean()), model.span_probs(out, art.text, s, e)))
+        for s, e, p_span in runtime.candidates(out, art.text, run_threshold):
+            found.append((art, s, e, p_span, model.span_probs(out, art.text, s, e)))
     return found
 
 
