@@ -50,8 +50,7 @@ class ClaimsDetector(BaseDetector):
     def models(self) -> list[ModelInfo]:
         from spinscope.detectors.claims.model import NAME
 
-        model = self.__dict__.get("_loaded")
-        return [ModelInfo(name=NAME, version=model.version if model else "?")]
+        return [ModelInfo(name=NAME, version=self._model().version)]
 
     def _model(self):
         if "_loaded" not in self.__dict__:

@@ -1,0 +1,31 @@
+"""Every offset the claims detector returns lies inside the text, whatever the text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spinscope import nlp
+from spinscope.detectors.claims.detector import ClaimsDetector
+from spinscope.model import Article
+
+PIECES = ["The minister said", "40 people died", "according to the U.N.", '"', "\u201c", "\u201d", ",", ".", "\n", "\n\n",
+          " dozens of ", "Reuters reported that", "$3 billion", " he told AFP", "in March", "  ", "\u00e9t\u00e9", "!"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
+def test_offsets_all_inside_text(pieces):
+    text = " ".join(pieces)
+    article = Article(text=text)
+    found = ClaimsDetector().detect(nlp.load()(text), article)
+    for span in found.spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end].strip() == text[span.start : span.end]
+        source = span.attrs["source"]
+        if source is not None:
+            assert 0 <= source["start"] < source["end"] <= len(text)
+            assert text[source["start"] : source["end"]] == source["text"]
+        for q in span.attrs["quantities"]:
+            assert span.start <= q["start"] < q["end"] <= span.end
+            assert text[q["start"] : q["end"]] == q["text"]
