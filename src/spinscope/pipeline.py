@@ -81,8 +81,9 @@ def _analyse_batch(articles: list[Article], dets: list, opts: Options) -> Iterat
 def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
     spans, profile, extras = [], {}, {}
     models = [ModelInfo(**nlp.model_info())]
+    ran = frozenset(det.name for det in dets)
     for det in sorted(dets, key=lambda d: getattr(d, "uses_spans", False)):
-        found = det.detect(doc, article, spans=list(spans)) if getattr(det, "uses_spans", False) else det.detect(doc, article)
+        found = det.detect(doc, article, spans=list(spans), ran=ran) if getattr(det, "uses_spans", False) else det.detect(doc, article)
         threshold = det.default_min_score if opts.min_score is None else opts.min_score
         for span in found.spans:
             _check(det, span, article.text)

@@ -50,7 +50,8 @@ class BaseDetector:
     default_min_score: ClassVar[float] = 0.0
     # A detector that reads other detectors' spans (e.g. a propaganda density or an
     # actor's portrayal) sets this; it runs after the others and gets their spans
-    # through ``detect(doc, article, spans=...)``.
+    # through ``detect(doc, article, spans=..., ran=...)``, ``ran`` being the names of
+    # the detectors in this run (so "found nothing" differs from "did not run").
     uses_spans: ClassVar[bool] = False
 
     def __init__(self, model_path: str | None = None) -> None:

@@ -24,7 +24,7 @@ class ActorsDetector(BaseDetector):
     default_min_score = 0.0
     uses_spans = True
 
-    def detect(self, doc, article, spans=None) -> Findings:
+    def detect(self, doc, article, spans=None, ran=None) -> Findings:
         from spinscope.detectors.actors.portrayal import portray
         from spinscope.detectors.actors.resolve import cluster
 
