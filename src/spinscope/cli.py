@@ -150,6 +150,8 @@ def _register_plugins() -> None:
 def _register_commands(module) -> None:
     for name, func in getattr(module, "COMMANDS", {}).items():
         app.command(name)(func)
+    for name, func in getattr(module, "TRAIN", {}).items():
+        train_app.command(name)(func)
     for name, group in getattr(module, "GROUPS", {}).items():
         app.add_typer(group, name=name)
 

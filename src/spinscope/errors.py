@@ -42,6 +42,7 @@ class Errors:
     E503 = "no domain or URL column in {path}: name one with --domain-column (columns: {columns})"
     E504 = "cannot reach the Dask scheduler {address}: {detail}"
     E505 = "{name}={value!r} is not a date: give YYYY-MM-DD"
+    E506 = "unknown {what} {name!r}: choose from {choices}"
     E600 = "the request body is {size}, over this server's {limit} limit; send a smaller document or start the server with a larger --max-body"
     E601 = "fetching URLs is turned off on this server: send the page itself as {{\"html\": ..., \"url\": ...}}, or start the server with --allow-fetch"
     E602 = "refused to fetch {url}: {host} resolves to {address}, a private, loopback or link-local address"

