@@ -1,0 +1,55 @@
+"""The fine-tuned MiniLM check-worthiness classifier at run time: ONNX Runtime (int8) + ``tokenizers``, no torch.
+
+A folder holds ``model.onnx`` (inputs ``input_ids`` and ``attention_mask``,
+output one logit per sentence) and ``tokenizer.json``; it is written by
+:func:`spinscope.detectors.claims.finetune.export`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from spinscope.encoders.onnx import load_tokenizer, ort_session
+
+MAX_TOKENS = 64  # as in training
+BATCH = 32
+
+
+class TransformerScorer:
+    """Loads on first use; :meth:`logits` gives one check-worthiness logit per sentence."""
+
+    def __init__(self, path: str | Path, threads: int = 1) -> None:
+        self.path = Path(path)
+        self.threads = threads
+        self._session = None
+
+    def _load(self) -> None:
+        from spinscope.errors import SpinscopeError
+
+        files = [self.path / "model.onnx", self.path / "tokenizer.json"]
+        if not all(f.is_file() for f in files):
+            raise SpinscopeError("E302", name="claims transformer", path=self.path, detail="model.onnx or tokenizer.json missing")
+        self.tokenizer = load_tokenizer(files[1], MAX_TOKENS)
+        self._session = ort_session(files[0], self.threads)
+
+    def logits(self, texts: list[str]) -> np.ndarray:
+        """Logits in the order of ``texts``; sentences are batched by token length so padding stays small."""
+        if self._session is None:
+            self._load()
+        out = np.zeros(len(texts), dtype=np.float32)
+        if not texts:
+            return out
+        encs = self.tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda r: len(encs[r].ids))
+        for b in range(0, len(order), BATCH):
+            rows = order[b : b + BATCH]
+            width = max(len(encs[r].ids) for r in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for k, r in enumerate(rows):
+                ids[k, : len(encs[r].ids)] = encs[r].ids
+                mask[k, : len(encs[r].ids)] = 1
+            out[rows] = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        return out
