@@ -20,6 +20,7 @@ _BUILTINS: dict[str, str] = {
     "profile": "spinscope.detectors.profile.detector:ProfileDetector",
     "quotes": "spinscope.detectors.quotes.detector:QuotesDetector",
     "actors": "spinscope.detectors.actors.detector:ActorsDetector",
+    "techniques": "spinscope.detectors.techniques.detector:TechniquesDetector",
     "genre": "spinscope.detectors.genre.detector:GenreDetector",
     "tone": "spinscope.detectors.tone.detector:ToneDetector",
     "propaganda": "spinscope.detectors.propaganda.detector:PropagandaDetector",

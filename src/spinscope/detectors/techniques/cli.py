@@ -28,7 +28,7 @@ def train(
     data: Annotated[Path, typer.Option("--data", help="The PTC folder (ptc2020/ with train-articles/ and labels).")],
     out: Annotated[Path, typer.Option("--out", help="Folder to write the model into.")],
     seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same model.")] = 13,
-    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 1,
+    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 2,
     threads: Annotated[int, typer.Option(help="CPU threads for torch.")] = 1,
 ) -> None:
     """Fine-tune the technique model on the training split and tune it on the validation split."""

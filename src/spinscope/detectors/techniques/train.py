@@ -197,7 +197,7 @@ def export(model, out: Path) -> None:
     shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
 
 
-def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 1, threads: int = 1, log=print) -> dict:
+def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print) -> dict:
     """Train on the training split, export, then tune thresholds and calibration on validation."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from spinscope.detectors.techniques import lexical, tuning
