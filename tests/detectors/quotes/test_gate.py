@@ -1,4 +1,4 @@
-"""Quality gate: the quote rules' PolNeAR dev figures must not drop more than 0.01 below the pinned ones.
+"""Quality gate: the quotes detector's PolNeAR dev figures must not drop more than 0.01 below the pinned ones.
 
 It scores a fixed subset (the first ``subset`` dev articles by name, as pinned
 in scores.json) so that it runs in seconds; the full-dev figures are pinned

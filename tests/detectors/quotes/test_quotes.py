@@ -98,3 +98,54 @@ def test_quotes_odd_inputs_do_not_fail(text):
         assert isinstance(_quotes(text), list)
     else:
         assert quote_spans(text) == []
+
+
+def test_quotes_stance_verb_with_noun_phrase_content():
+    text = "Senator Jane Morris criticized the new border policy in a speech on Tuesday."
+    spans = [s for s in _quotes(text) if s.label == "indirect"]
+    assert spans, "a stance verb's object is an attributed content"
+    assert "border policy" in text[spans[0].start:spans[0].end]
+    assert spans[0].attrs["cue"]["text"] == "criticized"
+    assert "Morris" in spans[0].attrs["speaker"]["text"]
+
+
+def test_quotes_claim_noun_clause_is_content():
+    text = "Pompeo made the claim that the strike was lawful."
+    spans = [s for s in _quotes(text) if s.label == "indirect"]
+    assert [text[s.start:s.end] for s in spans] == ["that the strike was lawful"]
+
+
+def test_quotes_possessive_owner_of_a_claim_is_its_speaker():
+    from spinscope.detectors.quotes.rules import _subject
+
+    doc = nlp.load()("Pompeo's claim that the strike was lawful drew criticism.")
+    claim = next(t for t in doc if t.lower_ == "claim")
+    assert _subject(claim).text == "Pompeo"
+
+
+def test_quotes_spans_never_overlap():
+    text = ("Trump said that Clinton wants to raise taxes, and he criticized her plan. "
+            "“We will cut taxes for everyone in this country,” he told supporters, adding that the economy would grow.")
+    spans = sorted(_quotes(text), key=lambda s: s.start)
+    assert spans
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_quotes_scorer_weights_and_cutoff():
+    from spinscope.detectors.quotes.scorer import Scorer, load
+
+    scorer = Scorer({"lemma=say": 2.0, "dep=ccomp": 1.0}, -1.0, 0.5)
+    assert scorer.score({"lemma=say": 1.0, "dep=ccomp": 1.0}) > 0.8
+    assert scorer.score({"lemma=eat": 1.0}) < 0.5
+    shipped = load()
+    assert 0.0 < shipped.threshold < 1.0 and len(shipped.weights) > 100
+
+
+def test_quotes_learn_fit_separates_toy_examples():
+    from spinscope.detectors.quotes.learn import fit
+    from spinscope.detectors.quotes.scorer import Scorer
+
+    X = [{"lemma=say": 1.0, "dep=ccomp": 1.0}] * 10 + [{"lemma=eat": 1.0, "dep=dobj": 1.0}] * 10
+    y = [1] * 10 + [0] * 10
+    scorer = Scorer.from_json(fit(X, y))
+    assert scorer.score(X[0]) > 0.5 > scorer.score(X[-1])

@@ -1,4 +1,5 @@
-"""``spinscope evaluate quotes``: content-span P/R/F1 and speaker accuracy on PolNeAR's dev part."""
+"""``spinscope evaluate quotes`` (content-span P/R/F1 and speaker accuracy on PolNeAR's dev part) and
+``spinscope train quotes`` (the candidate scorer, fitted on PolNeAR's train part)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,22 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+
+
+def train(
+    data: Annotated[Optional[Path], typer.Option("--data", help="The quotes-polnear folder (default: $SPINSCOPE_DATA/quotes-polnear).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the scorer JSON (default: the shipped models/quotes/scorer.json).")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Train on the first N train articles only (sorted by name).")] = None,
+) -> None:
+    """Fit the quote candidate scorer on PolNeAR train (cut-off by 5-fold cross-validation; dev is not read)."""
+    from spinscope.detectors.quotes.data import default_root
+    from spinscope.detectors.quotes.learn import train_scorer
+    from spinscope.detectors.quotes.scorer import MODEL_PATH
+
+    root = data or default_root()
+    if not (root / "train" / "attributions").is_dir():
+        raise typer.BadParameter(f"{root / 'train'} has no attributions/ folder: give the quotes-polnear folder", param_hint="--data")
+    typer.echo(json.dumps(train_scorer(root, out or MODEL_PATH, limit), indent=2))
 
 
 def evaluate(

@@ -1,4 +1,7 @@
-"""Reporting cues: the verbs whose clausal complement is what somebody said or held.
+"""Reporting cues: the verbs a direct quote is attributed to ("…,” she said").
+
+Indirect quotes no longer depend on this list: their cues are learned by the
+candidate scorer (:mod:`.scorer`) from PolNeAR ``train``.
 
 The list was chosen from the PolNeAR ``train`` split: cue lemmas that head an
 attribution there often and whose clausal complement is gold content in at

@@ -1,11 +1,13 @@
-"""Quote extraction by rules over the shared spaCy parse.
+"""Quote extraction over the shared spaCy parse: rules for direct quotes, a learned scorer for indirect ones.
 
 Direct quotes come from quotation-mark pairing (:mod:`.marks`); each is
 attributed to the nearest reporting verb next to it, outside any quote, whose
-subject is the speaker.  Indirect quotes are the clausal complements
-(``ccomp``) of reporting verbs ("Pompeo said that ...") and the clauses that
-carry "according to X".  A clausal complement that holds a direct quote is
-joined with it into one quote, as PolNeAR annotates it.
+subject is the speaker.  Indirect quotes are chosen among the cue/content
+candidates of :mod:`.candidates` (clausal and infinitival complements, objects
+and prepositional objects of verbs, clauses of nouns such as "claim") by the
+logistic-regression scorer of :mod:`.scorer`, trained on PolNeAR ``train``;
+"according to X" clauses are kept by rule.  An indirect clause that holds a
+direct quote is joined with it into one quote, as PolNeAR annotates it.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spinscope.detectors.quotes.candidates import candidates, features
 from spinscope.detectors.quotes.lexicon import ACCORDING, CUE_VERBS, INTENT_VERBS
 from spinscope.detectors.quotes.marks import quote_spans
+from spinscope.detectors.quotes.scorer import load as load_scorer
 
 MIN_DIRECT_WORDS = 4  # shorter quoted strings are scare quotes or titles unless a clause holds them
 NEAR_CHARS = 80  # how far from a quote's edge its reporting verb may stand
@@ -36,16 +40,28 @@ class Quote:
     score: float = 0.5
     cue_token: int | None = None
     speaker_tokens: tuple[int, int] | None = None  # token range of the speaker mention
+    learned: bool = False  # an indirect candidate whose score is the scorer's probability
 
 
-def extract(doc) -> list[Quote]:
-    """Every quote in a parsed article, sorted, none overlapping another."""
+def extract(doc, scorer=None) -> list[Quote]:
+    """Every quote in a parsed article, sorted, none overlapping another (``scorer``: the shipped one by default)."""
+    scorer = scorer or load_scorer()
+    return assemble(doc, scored(doc, scorer), scorer.threshold)
+
+
+def scored(doc, scorer) -> list[Quote]:
+    """Every indirect candidate with the scorer's probability as its score, and the "according to" clauses."""
+    return [q for q in _indirect(doc, quote_spans(doc.text), scorer) if q.end > q.start]
+
+
+def assemble(doc, indirect: list[Quote], threshold: float) -> list[Quote]:
+    """Direct quotes, and the indirect candidates at or above ``threshold``, overlaps resolved."""
     text = doc.text
     marks = quote_spans(text)
     starts = [t.idx for t in doc]
-    indirect = [q for q in _indirect(doc, marks) if q.end > q.start]
+    kept = [q for q in indirect if not q.learned or q.score >= threshold]
     direct = _chain(text, list(_direct(doc, text, marks, starts)))
-    return _resolve_overlaps(indirect, direct)
+    return _resolve_overlaps(kept, direct)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -108,33 +124,19 @@ def _nearest_cue(doc, text: str, starts, start: int, end: int, marks):
     return best
 
 
-def _indirect(doc, marks):
+def _indirect(doc, marks, scorer):
+    """Every cue/content candidate, scored, and the "according to X" clauses."""
+    for cand in candidates(doc, lambda pos: _inside(pos, marks)):
+        if cand.cue.lower_ == ACCORDING:
+            continue
+        quote = Quote(cand.start, cand.end, False, score=round(scorer.score(features(cand)), 3), learned=True)
+        _attribute(quote, cand.cue)
+        yield quote
     for tok in doc:
-        if _is_cue(tok) and not _inside(tok.idx, marks):
-            for child in tok.children:
-                if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and tok.lemma_.lower() in INTENT_VERBS):
-                    quote = _clause(doc, child, exclude=tok)
-                    if quote:
-                        _attribute(quote, tok)
-                        yield quote
-        elif tok.lower_ == ACCORDING and tok.dep_ in ("prep", "advcl") and not _inside(tok.idx, marks):
+        if tok.lower_ == ACCORDING and tok.dep_ in ("prep", "advcl") and not _inside(tok.idx, marks):
             quote = _according(doc, tok)
             if quote:
                 yield quote
-
-
-def _clause(doc, head, exclude) -> Quote | None:
-    """The span of a clause's subtree, cut where it would reach the reporting verb, edge punctuation trimmed."""
-    left, right = head.left_edge.i, head.right_edge.i
-    if left <= exclude.i <= right:
-        return None
-    while left <= right and (doc[left].is_punct and doc[left].text not in "“\"") :
-        left += 1
-    while right >= left and doc[right].is_punct and doc[right].text not in "”\"":
-        right -= 1
-    if right - left < 2:
-        return None
-    return Quote(doc[left].idx, doc[right].idx + len(doc[right]), False, score=0.7)
 
 
 def _according(doc, according) -> Quote | None:
@@ -175,6 +177,8 @@ def _subject(verb):
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child.dep_ == "poss" and verb.pos_ == "NOUN":  # "Trump's claim that ..."
+                return child
         if verb.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or verb.head is verb:
             return None
         verb = verb.head
@@ -197,15 +201,22 @@ def _set_speaker(quote: Quote, head) -> None:
 
 
 def _resolve_overlaps(indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
-    """Join an indirect clause with the direct quote inside it; drop indirect clauses inside a quote."""
-    kept: list[Quote] = []
-    for q in sorted(direct + indirect, key=lambda q: (q.start, -(q.end - q.start))):
-        if kept and q.start < kept[-1].end:
-            prev = kept[-1]
-            kept[-1] = _join(prev, q)
+    """Direct quotes first; then indirect ones, best score first.
+
+    An indirect clause that overlaps only direct quotes is joined with them
+    (PolNeAR reads "said that “...”" as one content); one that overlaps a kept
+    indirect quote is dropped.
+    """
+    kept = list(direct)
+    for q in sorted(indirect, key=lambda q: (-q.score, q.start)):
+        hit = [k for k in kept if k.start < q.end and q.start < k.end]
+        if any(not k.direct for k in hit):
             continue
+        for k in hit:
+            kept.remove(k)
+            q = _join(q, k)
         kept.append(q)
-    return kept
+    return sorted(kept, key=lambda q: q.start)
 
 
 def _join(a: Quote, b: Quote) -> Quote:

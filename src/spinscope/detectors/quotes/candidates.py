@@ -1,0 +1,148 @@
+"""Candidate attributions: every (cue, content) pair the parse offers, with the features a scorer reads.
+
+A candidate is a word that may report somebody's speech or stance (a verb, or
+a noun such as "claim" or "statement") together with one of its dependents
+that may be the content: a clausal complement (``ccomp``, "said that ..."),
+an infinitival complement (``xcomp``, "vowed to ..."), a direct object
+("criticized the deal"), a prepositional object ("called for a ban", "swipes
+at Trump"), or the clause a noun heads ("the claim that ...").  Most
+candidates are not attributions; :mod:`.scorer` decides which to keep.
+
+Each pair gives up to two spans, its dependent's subtree and that subtree cut
+at its first comma ("criticized [the deal], which ..."); the scorer picks
+between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "prep", "acl", "advcl", "oprd", "attr")
+CUE_NOUN_DEPS = ("acl", "ccomp", "prep")
+SKIP_PUNCT_LEFT = "“\"'‘"
+MIN_TOKENS = 2
+PREP_WORDS = frozenset("for at about against on of over with to into from".split())
+CLAUSE_BREAKS = (",", ";", "—", "–", "(", ":")
+
+
+@dataclass
+class Candidate:
+    cue: object  # spaCy Token: the reporting word
+    child: object  # spaCy Token: head of the content
+    dep: str  # how the content hangs on the cue: ccomp, xcomp, dobj, prep:for, acl, ...
+    left: int  # token range of the content, [left, right]
+    right: int
+    variant: str = "full"  # the full subtree, or "clause": cut at its first comma
+
+    @property
+    def start(self) -> int:
+        return self.cue.doc[self.left].idx
+
+    @property
+    def end(self) -> int:
+        tok = self.cue.doc[self.right]
+        return tok.idx + len(tok)
+
+
+def candidates(doc, inside) -> list[Candidate]:
+    """All cue/content pairs whose cue stands outside every quotation (``inside(char) -> bool``)."""
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX", "NOUN") or inside(tok.idx):
+            continue
+        deps = CONTENT_DEPS if tok.pos_ != "NOUN" else CUE_NOUN_DEPS
+        for child in tok.children:
+            if child.dep_ not in deps or child.i < tok.i and child.dep_ != "ccomp":
+                continue
+            out.extend(_make(tok, child))
+    return out
+
+
+def _make(cue, child) -> list[Candidate]:
+    """The candidate spans of one dependent: its subtree, and the subtree cut at its first comma."""
+    dep = child.dep_
+    if dep == "prep":
+        if child.lower_ not in PREP_WORDS:
+            return []
+        obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return []
+        dep, child = f"prep:{child.lower_}", obj
+    left, right = child.left_edge.i, child.right_edge.i
+    if left <= cue.i <= right:
+        return []
+    doc = cue.doc
+    spans = {"full": (left, right)}
+    comma = next((t.i for t in doc[child.i + 1:right + 1] if t.text in CLAUSE_BREAKS), None)
+    if comma is not None:
+        spans["clause"] = (left, comma - 1)
+    out = []
+    for variant, (lo, hi) in spans.items():
+        lo, hi = _trim(doc, lo, hi)
+        if hi - lo + 1 >= MIN_TOKENS:
+            out.append(Candidate(cue, child, dep, lo, hi, variant))
+    return out
+
+
+def _trim(doc, left: int, right: int) -> tuple[int, int]:
+    """Edge punctuation off, quotation marks kept."""
+    while left <= right and (doc[left].is_punct or doc[left].is_space) and doc[left].text not in SKIP_PUNCT_LEFT:
+        left += 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space) and doc[right].text not in "”\"'’":
+        right -= 1
+    return left, right
+
+
+def features(c: Candidate) -> dict[str, float]:
+    """Sparse features of one candidate: the cue's lemma and form, the content's shape, the speaker's kind."""
+    cue, child = c.cue, c.child
+    lemma = cue.lemma_.lower()
+    subject = _subject(cue)
+    n = c.right - c.left + 1
+    f = {
+        f"lemma={lemma}": 1.0,
+        f"dep={c.dep}": 1.0,
+        f"lemma_dep={lemma}|{c.dep}": 1.0,
+        f"cue_pos={cue.pos_}": 1.0,
+        f"cue_tag={cue.tag_}": 1.0,
+        f"cue_dep={cue.dep_}": 1.0,
+        f"child_pos={child.pos_}": 1.0,
+        f"subj={_subject_kind(subject)}": 1.0,
+        f"subj_dep={_subject_kind(subject)}|{c.dep}": 1.0,
+        f"len={min(n.bit_length(), 6)}": 1.0,
+        f"variant={c.variant}": 1.0,
+        f"dep_variant={c.dep}|{c.variant}": 1.0,
+        f"lemma_variant={lemma}|{c.variant}": 1.0,
+        "after_cue": float(c.left > cue.i),
+        "that": float(cue.doc[c.left].lower_ in ("that", "whether", "if")),
+        "to": float(cue.doc[c.left].lower_ == "to"),
+        "neg": float(any(ch.dep_ == "neg" for ch in cue.children)),
+        "quoted": float(cue.doc[c.left].text in SKIP_PUNCT_LEFT),
+    }
+    if c.dep.startswith("prep"):
+        f[f"lemma_prep={lemma}|{c.dep}"] = 1.0
+    return f
+
+
+def _subject(tok):
+    """The cue's own subject or passive agent, else the subject of the verb it hangs from."""
+    for _ in range(2):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), child)
+        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _subject_kind(subject) -> str:
+    if subject is None:
+        return "none"
+    if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return subject.ent_type_
+    if subject.pos_ == "PRON":
+        return "pron_" + subject.lower_ if subject.lower_ in ("he", "she", "they", "i", "we", "it", "you") else "pron"
+    return subject.pos_
