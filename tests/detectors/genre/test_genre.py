@@ -36,6 +36,51 @@ def test_genre_satire_check_accuracy_gate(shipped, shared_data):
     assert got["accuracy"] >= SCORES["satire_check"]["accuracy"] - 0.01
 
 
+def test_genre_cross_validation_recorded_in_scores():
+    cv = SCORES["cross_validation"]
+    assert cv["folds"] >= 10
+    assert 0.0 < cv["macro_f1"]["mean"] <= 1.0 and cv["macro_f1"]["sd"] >= 0.0
+    assert set(cv["per_class_f1"]) == set(GENRES)
+
+
+def _examples(counts: dict[str, int]) -> list[data.Example]:
+    return [data.Example(f"{g}{i}", f"text {g} {i}", g, "semeval2023") for g, n in counts.items() for i in range(n)]
+
+
+def test_genre_split_is_stratified_and_fixed_by_id():
+    examples = _examples({"opinion": 50, "reporting": 10, "satire": 5})
+    train_part, held = data.split(examples)
+    assert {e.id for e in train_part}.isdisjoint({e.id for e in held})
+    assert len(train_part) + len(held) == len(examples)
+    assert [sum(e.genre == g for e in held) for g in GENRES] == [10, 2, 1]
+    assert {e.id for e in data.split(list(reversed(examples)))[1]} == {e.id for e in held}
+
+
+def test_genre_cv_folds_stratified_and_disjoint():
+    from spinscope.detectors.genre import cv
+
+    examples = _examples({"opinion": 40, "reporting": 10, "satire": 5})
+    pairs = cv.folds(examples, k=5, repeats=2, seed=13)
+    assert len(pairs) == 10
+    for fold_train, fold_test in pairs:
+        assert {e.id for e in fold_train}.isdisjoint({e.id for e in fold_test})
+        assert [sum(e.genre == g for e in fold_test) for g in GENRES] == [8, 2, 1]
+    first_repeat = [e.id for _, test in pairs[:5] for e in test]
+    assert sorted(first_repeat) == sorted(e.id for e in examples)
+
+
+def test_genre_style_rates_separate_report_from_commentary():
+    from spinscope.detectors.genre.features import NAMES, style_vector
+
+    report = "Talks resume\n\nThe minister said on Tuesday that 40 people were hurt. Police told reporters the road was closed."
+    comment = "Enough is enough\n\nI think this is shameful. Why do we keep lying to ourselves? It is absurd!"
+    r, c = dict(zip(NAMES, style_vector(report))), dict(zip(NAMES, style_vector(comment)))
+    assert r["attributed_sentences"] > c["attributed_sentences"]
+    assert r["number_sentences"] > c["number_sentences"]
+    assert c["first_singular"] > r["first_singular"] and c["evaluative"] > r["evaluative"]
+    assert c["question_sentences"] > 0 and c["exclaim_sentences"] > 0 == r["exclaim_sentences"]
+
+
 def test_genre_satire_check_never_trained_on():
     trained = {e.text for e in data.written("satire_train")}
     check = data.written("satire_check")
