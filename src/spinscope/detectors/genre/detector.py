@@ -1,7 +1,7 @@
 """Genre of an article: ``reporting``, ``opinion`` or ``satire``.
 
 A text classifier (TF-IDF word and character n-grams plus style rates, logistic
-regression with calibrated probabilities; see ``models/genre/MODEL_CARD.md``)
+regression with equal genre priors; see ``models/genre/MODEL_CARD.md``)
 scores the title and text.  A page from a known satirical outlet is satire
 whatever the model says; ``genre_basis`` tells which decided.
 """
@@ -18,7 +18,7 @@ class GenreDetector(BaseDetector):
     """Adds ``genre``, ``genre_scores`` (a probability per genre) and ``genre_basis`` to the profile."""
 
     name = "genre"
-    version = "1"
+    version = "2"
     kind = "profile"
     labels = frozenset()
     default_min_score = 0.0
