@@ -212,10 +212,12 @@ def _resolve_overlaps(indirect: list[Quote], direct: list[Quote]) -> list[Quote]
         hit = [k for k in kept if k.start < q.end and q.start < k.end]
         if any(not k.direct for k in hit):
             continue
+        merged = q
         for k in hit:
-            kept.remove(k)
-            q = _join(q, k)
-        kept.append(q)
+            merged = _join(merged, k)
+        if any(not k.direct and k.start < merged.end and merged.start < k.end for k in kept):
+            continue  # the joined span would reach into another indirect quote
+        kept = [k for k in kept if k not in hit] + [merged]
     return sorted(kept, key=lambda q: q.start)
 
 
