@@ -51,10 +51,10 @@ def cv_log_loss(labels, logits, linear_probs, use_linear: bool, folds: int = 5) 
     return float(np.mean(losses))
 
 
-def select(val: list[data.Line], linear_probs: np.ndarray, logits: np.ndarray) -> dict:
-    """Cutoff, calibration (transformer alone or blended, by held-out log-loss) and F1-best threshold."""
+def select(val: list[data.Line], linear_probs: np.ndarray, logits: np.ndarray, cut: float | None = None) -> dict:
+    """Cutoff (unless given), calibration (transformer alone or blended, by held-out log-loss) and F1-best threshold."""
     labels = np.array([x.label for x in val])
-    cut = cutoff(labels, linear_probs)
+    cut = cutoff(labels, linear_probs) if cut is None else cut
     above = linear_probs >= cut
     losses = {u: cv_log_loss(labels[above], logits[above], linear_probs[above], u) for u in (False, True)}
     use_linear = losses[True] < losses[False]
@@ -100,4 +100,20 @@ def build(folder: Path, linear_dir: Path, transformer_dir: Path, out: Path, tags
     _, ct_valid = data.checkthat_split(folder)
     scores = evaluate.report(model, cb_valid, ct_valid, tags=tags)
     scores["passed_to_transformer"] = round(float(np.mean(model.linear([x.text for x in cb_valid], [tags[x.id] for x in cb_valid]) >= model.cascade["cutoff"])), 4)
+    return scores
+
+
+def train_cascade(folder: Path, out: Path, seed: int = 13, log=print) -> dict:
+    """After ``train.train`` wrote the linear model to ``out``: fine-tune, export, and add the cascade to ``out``."""
+    fit, _ = finetune.inner_split(folder)
+    model = finetune.train(finetune.sample(fit, seed), seed, log=log)
+    exported = out / FOLDER
+    finetune.export(model, exported).unlink()
+    cb_train, cb_valid = data.claimbuster(folder)
+    lines = cb_train + cb_valid + [x for debate in data.checkthat(folder).values() for x in debate]
+    tags = dict(zip((x.id for x in lines), evaluate.tag_lines(lines)))
+    linear_alone = json.loads((out / "scores.json").read_text(encoding="utf-8"))
+    linear_alone.pop("checkthat_ap_per_debate", None)
+    scores = {**build(folder, out, exported, out, tags, seed), "linear_alone": linear_alone}
+    (out / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
     return scores

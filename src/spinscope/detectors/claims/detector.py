@@ -48,9 +48,13 @@ class ClaimsDetector(BaseDetector):
         return Findings(spans=spans)
 
     def models(self) -> list[ModelInfo]:
-        from spinscope.detectors.claims.model import NAME
+        from spinscope.detectors.claims.model import NAME, TRANSFORMER_NAME
 
-        return [ModelInfo(name=NAME, version=self._model().version)]
+        model = self._model()
+        found = [ModelInfo(name=NAME, version=model.version)]
+        if model.cascade:
+            found.append(ModelInfo(name=TRANSFORMER_NAME, version=model.version))
+        return found
 
     def _model(self):
         if "_loaded" not in self.__dict__:

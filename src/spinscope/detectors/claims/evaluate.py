@@ -68,7 +68,15 @@ def evaluate(folder, model_dir=None) -> dict:
     model = claim_model.load(model_dir)
     cb_train, cb_valid = data.claimbuster(folder)
     _, ct_valid = data.checkthat_split(folder)
-    return report(model, cb_valid, ct_valid)
+    lines = cb_valid + [x for debate in ct_valid.values() for x in debate]
+    tags = dict(zip((x.id for x in lines), tag_lines(lines)))
+    scores = report(model, cb_valid, ct_valid, tags)
+    if model.cascade:  # the linear first stage alone, at its own threshold, for comparison
+        import dataclasses
+
+        linear = dataclasses.replace(model, cascade=None, threshold=model.linear_threshold)
+        scores["linear_alone"] = {k: v for k, v in report(linear, cb_valid, ct_valid, tags).items() if k != "checkthat_ap_per_debate"}
+    return scores
 
 
 def attribution_scores(sample: list[dict], root) -> dict:

@@ -21,6 +21,7 @@ import numpy as np
 from spinscope.detectors.claims import features
 
 NAME = "spinscope/claims-tfidf-lr"
+TRANSFORMER_NAME = "spinscope/claims-minilm-l6-ft"
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "models" / "claims"
 
 
@@ -34,6 +35,7 @@ class ClaimModel:
     threshold: float
     version: str
     cascade: dict | None = None
+    linear_threshold: float | None = None  # the linear model's own F1-best threshold, when it is a cascade's first stage
     transformer: object = None  # a TransformerScorer when ``cascade`` is set
 
     def linear(self, texts: list[str], tags: list[str]) -> np.ndarray:
@@ -92,5 +94,6 @@ def load(folder: str | Path | None = None) -> ClaimModel:
         from spinscope.detectors.claims.transformer import TransformerScorer
 
         model.cascade = cascade
+        model.linear_threshold = float(config.get("linear_threshold", model.threshold))
         model.transformer = TransformerScorer(path / cascade["folder"])
     return model
