@@ -47,3 +47,14 @@ def test_stories_unknown_encoder_is_a_usage_error():
 
     with pytest.raises(UsageError, match="E506"):
         group([_item("a", "t", "x", None), _item("b", "t", "x", None)], encoder="bert")
+
+
+def test_stories_average_link_splits_an_oversized_component(monkeypatch):
+    from spinscope.corpus import clusters as mod
+
+    monkeypatch.setattr(mod, "MAX_AVERAGE", 3)
+    edges = {(0, 1): 0.9, (1, 2): 0.52, (2, 3): 0.9, (3, 4): 0.9, (2, 4): 0.8}
+    assert sorted(map(sorted, clusters(5, edges, 0.5, "average"))) == [[0, 1], [2, 3, 4]]
+    assert sorted(map(sorted, mod._bounded(list(range(5)), edges, 0.5))) == [[0, 1], [2, 3, 4]]  # split at 0.55 before averaging
+    monkeypatch.setattr(mod, "MAX_AVERAGE", 10)
+    assert mod._bounded(list(range(5)), edges, 0.5) == [[0, 1, 2, 3, 4]]

@@ -119,8 +119,8 @@ def stories(
     format: ViewFormat = "table",
     threshold: Annotated[Optional[float], typer.Option("--threshold", help="Similarity needed to link two articles (default: the encoder's, see docs/corpus.md).")] = None,
     days: Annotated[int, typer.Option("--days", help="Most days between linked articles' publication dates.")] = 3,
-    encoder: Annotated[Optional[str], typer.Option("--encoder", help="minilm (sentence embeddings, the default when the ONNX encoder is installed) | tfidf.")] = None,
-    linkage: Annotated[str, typer.Option("--linkage", help="single (any one close pair links two groups) | average (the pairs must be close on average).")] = "single",
+    encoder: Annotated[Optional[str], typer.Option("--encoder", help="tfidf (default) | minilm (sentence embeddings of title and lead, int8 ONNX).")] = None,
+    linkage: Annotated[str, typer.Option("--linkage", help="average (default: the pairs between two groups must be close on average) | single (any one close pair links them).")] = "average",
 ) -> None:
     """Articles covering the same event, grouped across outlets, with how each outlet framed it."""
     from spinscope.corpus import stories as view

@@ -5,7 +5,9 @@ loosely related articles can then merge unrelated events.  Average link
 joins two groups only when their pairs are similar enough *on average*
 (pairs that were never scored, e.g. too far apart in time, count as 0).
 Average link runs inside each connected component, so its cost grows with
-the size of the components, not with the size of the store.
+the size of the components, not with the size of the store; a component of
+more than ``MAX_AVERAGE`` articles is first split by a stricter single-link
+cut.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 LINKAGES = ("single", "average")
+MAX_AVERAGE = 2000  # members per dense average-link matrix (2000^2 doubles: 32 MB)
 
 
 def components(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
@@ -35,8 +38,20 @@ def clusters(n: int, edges: dict[tuple[int, int], float], threshold: float, link
         raise ValueError(f"unknown linkage {linkage!r}: choose from {', '.join(LINKAGES)}")
     out = []
     for members in found:
-        out.extend(g for g in _average(members, edges, threshold) if len(g) > 1)
+        for part in _bounded(members, edges, threshold):
+            out.extend(g for g in _average(part, edges, threshold) if len(g) > 1)
     return out
+
+
+def _bounded(members: list[int], edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Split a component too large for a dense distance matrix by raising the single-link cut inside it."""
+    if len(members) <= MAX_AVERAGE:
+        return [members]
+    inside = set(members)
+    strict = {p: s for p, s in edges.items() if p[0] in inside and p[1] in inside and s >= threshold + 0.05}
+    local = {m: k for k, m in enumerate(members)}
+    parts = components(len(members), {(local[i], local[j]): s for (i, j), s in strict.items()})
+    return [part for group in parts for part in _bounded([members[k] for k in group], edges, threshold + 0.05)]
 
 
 def _average(members: list[int], edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -52,7 +67,7 @@ def _average(members: list[int], edges: dict[tuple[int, int], float], threshold:
     for a in range(k):
         for b in range(a + 1, k):
             score = edges.get((members[a], members[b]), 0.0)
-            dist[a, b] = dist[b, a] = 1.0 - score
+            dist[a, b] = dist[b, a] = min(1.0, max(0.0, 1.0 - score))
     labels = fcluster(linkage(squareform(dist, checks=False), method="average"), t=1.0 - threshold + 1e-9, criterion="distance")
     groups: dict[int, list[int]] = defaultdict(list)
     for member, label in zip(members, labels):

