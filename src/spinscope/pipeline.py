@@ -58,15 +58,26 @@ def analyze_stream(items: Iterable[Article | InputError], *, detectors: Iterable
     """The batch engine: input errors pass through as :class:`Failure`, so one bad document never stops a batch."""
     opts = _with_detectors(options or Options(), detectors)
     dets = registry.shared(opts.detectors, opts.model_paths)
+    merger = _actor_merger(dets)
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, opts.batch_size)):
         articles = [a for a in batch if isinstance(a, Article)]
         results = iter(_analyse_batch(articles, dets, opts))
         for item in batch:
-            if isinstance(item, Article):
-                yield next(results)
-            else:
+            if not isinstance(item, Article):
                 yield Failure(getattr(item, "source", None), item)
+                continue
+            result = next(results)
+            yield merger.merge(result) if merger and not isinstance(result, Failure) else result
+
+
+def _actor_merger(dets: list):
+    """Actors are named alike across the articles of one call when the actors detector runs."""
+    if not any(det.name == "actors" for det in dets):
+        return None
+    from spinscope.detectors.actors.merge import StreamingMerger
+
+    return StreamingMerger()
 
 
 def _analyse_batch(articles: list[Article], dets: list, opts: Options) -> Iterator[Analysis | Failure]:

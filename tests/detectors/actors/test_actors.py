@@ -136,3 +136,41 @@ def test_actors_hyphenated_surname_tagged_as_place_is_the_person():
     person = _by_name(actors, "Rigoberto Gonzalez-Aragon")
     assert _texts(text, person).count("Gonzalez-Aragon") == 1
     assert not [a for a in actors if a.name == "Gonzalez-Aragon"]
+
+
+def test_actors_one_call_names_the_same_actor_alike_across_articles():
+    import spinscope
+
+    texts = [
+        "Chancellor Angela Merkel met Emmanuel Macron in Berlin on Friday.",
+        "In Paris, Merkel said on Monday that Germany would send aid to Ukraine.",
+        "Crowds in Tehran denounced the U.S. after the strike.",
+        "The United States said the strike was lawful.",
+    ]
+    analyses = list(spinscope.analyze_many(texts, detectors=["actors"]))
+    people = [{a.name: a.id for a in an.actors if a.type == "person"} for an in analyses[:2]]
+    assert people[1]["Angela Merkel"] == people[0]["Angela Merkel"] == "angela-merkel"
+    us = [next(a for a in an.actors if a.type == "country") for an in analyses[2:]]
+    assert us[0].id == us[1].id and us[0].name == us[1].name
+    for an in analyses:
+        known = {a.id for a in an.actors}
+        assert all(s.attrs["actor"] in known for s in an.spans if s.kind == "actor")
+
+
+def test_actors_streaming_merger_adopts_the_first_full_name():
+    from spinscope.detectors.actors import StreamingMerger
+    from spinscope.model import Actor, Analysis, Span
+
+    first = Analysis(id="a", text="Qasem Soleimani", actors=[Actor(id="qasem-soleimani", name="Qasem Soleimani", type="person", mentions=[(0, 15)])])
+    second = Analysis(
+        id="b",
+        text="Soleimani spoke.",
+        spans=[Span(start=0, end=9, kind="actor", label="person", score=1.0, attrs={"actor": "soleimani"})],
+        actors=[Actor(id="soleimani", name="Soleimani", type="person", mentions=[(0, 9)])],
+    )
+    merger = StreamingMerger()
+    merger.merge(first)
+    merger.merge(second)
+    assert second.actors[0].name == "Qasem Soleimani" and second.actors[0].id == "qasem-soleimani"
+    assert second.actors[0].aliases == ["Soleimani"]
+    assert second.spans[0].attrs["actor"] == "qasem-soleimani"

@@ -78,3 +78,57 @@ def merge_across(analyses: Iterable) -> list:
             if span.attrs.get("actor") in renamed:
                 span.attrs["actor"] = renamed[span.attrs["actor"]]
     return analyses
+
+
+class StreamingMerger:
+    """Canonical actor names across a stream of analyses, one analysis at a time.
+
+    Used by ``analyze_many``/``analyze_stream`` so that every article of one
+    call names the same actor alike without holding the batch in memory.  An
+    actor takes the name and id of the first actor of its type seen earlier in
+    the stream whose name, or one of whose aliases, is the same after
+    normalisation; a surname-only person takes the one full name seen with
+    that surname (left alone when there are several).  Earlier analyses are
+    never changed, so a stream keeps the first spelling it met, where
+    :func:`merge_across` (whole batch at once) prefers the longest.
+    """
+
+    def __init__(self) -> None:
+        self._canon: dict[tuple[str, str], tuple[str, str]] = {}  # (type, key) -> (name, id)
+        self._surnames: dict[str, set[tuple[str, str]]] = {}  # surname key -> full-name canon entries
+
+    def merge(self, analysis):
+        renamed = {}
+        for actor in getattr(analysis, "actors", None) or []:
+            found = self._lookup(actor)
+            if found is None:
+                self._register(actor)
+                continue
+            name, new_id = found
+            if name != actor.name:
+                actor.aliases = sorted({*actor.aliases, actor.name} - {name})
+            renamed[actor.id] = new_id
+            actor.name, actor.id = name, new_id
+        for span in analysis.spans:
+            if span.attrs.get("actor") in renamed:
+                span.attrs["actor"] = renamed[span.attrs["actor"]]
+        return analysis
+
+    def _lookup(self, actor):
+        for key in [_key(actor), *map(aliases.normalise, actor.aliases)]:
+            if (actor.type, key) in self._canon:
+                return self._canon[(actor.type, key)]
+        key = _key(actor)
+        if actor.type == "person" and len(key.split()) == 1:
+            hits = self._surnames.get(key, set())
+            if len(hits) == 1:
+                return next(iter(hits))
+        return None
+
+    def _register(self, actor) -> None:
+        entry = (actor.name, actor.id)
+        for key in {_key(actor), *map(aliases.normalise, actor.aliases)}:
+            self._canon.setdefault((actor.type, key), entry)
+        key = _key(actor)
+        if actor.type == "person" and len(key.split()) > 1:
+            self._surnames.setdefault(key.split()[-1], set()).add(entry)
