@@ -40,3 +40,16 @@ def test_postgres_matches_sqlite(articles_file, sqlite_url, fresh_pg, tmp_path):
     assert stories.find(pg) == stories.find(lite)
     _, again = _fill(fresh_pg, articles_file)
     assert (again.stored, again.known) == (0, 4)
+
+
+def test_postgres_article_list_and_lookup_match_sqlite(articles_file, sqlite_url, fresh_pg):
+    from spinscope.corpus import articles, stories
+
+    lite, _ = _fill(sqlite_url, articles_file)
+    pg, _ = _fill(fresh_pg, articles_file)
+    for filters in ({}, {"outlet": "Daily Planet"}, {"outlet": "example.co.uk"}, {"date_from": "2024-03-02"}, {"date_to": "2024-03-01"}, {"actor": "'; DROP TABLE articles; --"}):
+        assert articles.list_articles(pg, offset=0, limit=10, **filters) == articles.list_articles(lite, offset=0, limit=10, **filters), filters
+    assert articles.list_articles(pg, offset=1, limit=2)["total"] == 4
+    assert articles.get_article(pg, "n2") == articles.get_article(lite, "n2") and articles.get_article(pg, "n2")["id"] == "n2"
+    assert articles.get_article(pg, "missing") is None
+    assert stories.story_of(pg, "n1") == stories.story_of(lite, "n1")
