@@ -90,7 +90,8 @@ def build(folder: Path, linear_dir: Path, transformer_dir: Path, out: Path, tags
     out.mkdir(parents=True, exist_ok=True)
     if linear_dir.resolve() != out.resolve():
         shutil.copy(linear_dir / "model.npz", out / "model.npz")
-    shutil.copytree(transformer_dir, out / FOLDER, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.fp32.onnx"))
+    if transformer_dir.resolve() != (out / FOLDER).resolve():
+        shutil.copytree(transformer_dir, out / FOLDER, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.fp32.onnx"))
     config = json.loads((linear_dir / "config.json").read_text(encoding="utf-8"))
     config.update(version="2", linear_threshold=config.get("linear_threshold", config["threshold"]), threshold=chosen["threshold"])
     config["cascade"] = {"folder": FOLDER, "cutoff": chosen["cutoff"], "calibration": chosen["calibration"], "inner_validation": chosen["inner"]}
