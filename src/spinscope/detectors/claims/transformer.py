@@ -36,11 +36,11 @@ class TransformerScorer:
 
     def logits(self, texts: list[str]) -> np.ndarray:
         """Logits in the order of ``texts``; sentences are batched by token length so padding stays small."""
-        if self._session is None:
-            self._load()
         out = np.zeros(len(texts), dtype=np.float32)
         if not texts:
             return out
+        if self._session is None:
+            self._load()
         encs = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda r: len(encs[r].ids))
         for b in range(0, len(order), BATCH):
