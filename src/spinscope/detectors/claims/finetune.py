@@ -151,8 +151,8 @@ def train(lines: list[data.Line], seed: int = 13, epochs: int = EPOCHS, limit_ba
 
     The embeddings and the lower ``FROZEN_LAYERS`` layers stay as pre-trained,
     so their output is computed once: on two shared CPU cores this is what
-    makes two epochs fit in about twenty minutes.  ``limit_batches`` cuts each
-    epoch (timing runs).
+    makes two epochs fit in about twenty minutes.  ``limit_batches`` keeps only
+    the first ``limit_batches * BATCH`` sentences (timing runs).
     """
     import torch
 
