@@ -99,3 +99,14 @@ def test_cli_csv_and_json_list_formats(batch, tmp_path):
 def test_cli_unwritable_output_is_a_clear_error(tmp_path):
     res = run("analyze", "-", "-o", str(tmp_path / "no" / "such" / "dir.json"), stdin=GOOD)
     assert res.returncode == 2 and "cannot write" in res.stderr
+
+
+def test_cli_workers_give_the_same_output_in_the_same_order(batch, tmp_path):
+    for i in range(20):
+        (batch / f"d{i:02d}.txt").write_text(GOOD.replace("Geneva", f"Geneva {i}"), encoding="utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first = run("analyze", str(batch), "-o", str(one), "--detectors", "entities,profile")
+    second = run("analyze", str(batch), "-o", str(two), "--detectors", "entities,profile", "--workers", "2")
+    assert first.returncode == second.returncode == 1  # b2.txt is empty in both runs
+    assert one.read_text() == two.read_text() and len(one.read_text().splitlines()) == 22
+    assert "b2.txt" in second.stderr and "analysed 22, skipped 1" in second.stderr

@@ -76,6 +76,7 @@ def analyze(
     max_chars: Annotated[Optional[int], typer.Option("--max-chars", help="Longest cleaned text accepted, in characters.")] = None,
     techniques_model: Annotated[Optional[Path], typer.Option("--techniques-model", help="Use this technique-model checkpoint.")] = None,
     model: Annotated[Optional[list[str]], typer.Option("--model", help="Use a local checkpoint for a detector: NAME=PATH (repeatable).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes that analyse (output keeps the input order).")] = 1,
 ) -> None:
     """Analyse articles and write one analysis per article."""
     from spinscope.outputs.writers import VERBATIM_FORMATS
@@ -98,6 +99,7 @@ def analyze(
         max_bytes=max_bytes or DEFAULT_MAX_BYTES,
         max_chars=max_chars or DEFAULT_MAX_CHARS,
         model_paths=models,
+        workers=workers,
     )
     from spinscope.runner import run_analysis
 

@@ -19,4 +19,5 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = 16
+    workers: int = 1  # processes that analyse; results keep the input order
     model_paths: dict[str, str] = field(default_factory=dict)  # detector name -> local checkpoint

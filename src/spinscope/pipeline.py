@@ -55,20 +55,40 @@ def analyze_many(items: Iterable[str | Article | dict], *, detectors: Iterable[s
 
 
 def analyze_stream(items: Iterable[Article | InputError], *, detectors: Iterable[str] | None = None, options: Options | None = None) -> Iterator[Analysis | Failure]:
-    """The batch engine: input errors pass through as :class:`Failure`, so one bad document never stops a batch."""
+    """The batch engine: input errors pass through as :class:`Failure`, so one bad document never stops a batch.
+
+    With ``options.workers > 1`` the analysis runs in that many processes;
+    results still come back in input order.
+    """
     opts = _with_detectors(options or Options(), detectors)
     dets = registry.shared(opts.detectors, opts.model_paths)
     merger = _actor_merger(dets)
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, opts.batch_size)):
-        articles = [a for a in batch if isinstance(a, Article)]
-        results = iter(_analyse_batch(articles, dets, opts))
+    batches = _batches(items, opts.batch_size)
+    if opts.workers > 1:
+        from spinscope.parallel import analyse_in_processes
+
+        analysed = analyse_in_processes(batches, opts)
+    else:
+        analysed = ((batch, _analyse_batch([a for a in batch if isinstance(a, Article)], dets, opts)) for batch in batches)
+    for batch, results in analysed:
+        results = iter(results)
         for item in batch:
             if not isinstance(item, Article):
                 yield Failure(getattr(item, "source", None), item)
                 continue
             result = next(results)
             yield merger.merge(result) if merger and not isinstance(result, Failure) else result
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def analyse_articles(articles: list[Article], opts: Options) -> list[Analysis | Failure]:
+    """One batch of articles, in this process, with the detectors shared by this process."""
+    return list(_analyse_batch(articles, registry.shared(opts.detectors, opts.model_paths), opts))
 
 
 def _actor_merger(dets: list):
