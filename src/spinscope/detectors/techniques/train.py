@@ -171,12 +171,12 @@ def fit(train: list[data.Labelled], seed: int, epochs: int, threads: int, log=pr
             optim.step(), sched.step(), optim.zero_grad()
             step += 1
             if step % 20 == 0:
-                log(f"epoch {epoch + 1} step {step}/{total} loss {loss.item():.4f}")
+                log(f"{time.strftime('%H:%M:%S')} epoch {epoch + 1} step {step}/{total} loss {loss.item():.4f}")
     model.eval()
     return model
 
 
-def export(model, out: Path) -> None:
+def export(model, out: Path, per_channel: bool = False) -> None:
     """Write int8 ``model.onnx``, ``span_head.npz`` and ``tokenizer.json`` into ``out``."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -190,25 +190,25 @@ def export(model, out: Path) -> None:
             output_names=["token_logits", "hidden"], opset_version=17, dynamo=False,
             dynamic_axes={n: {0: "batch", 1: "tokens"} for n in ["input_ids", "attention_mask", "token_logits", "hidden"]},
         )
-    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=per_channel)
     fp32.unlink()
     w = model.span_head.weight.detach().numpy().T.astype(np.float32)
     np.savez(out / "span_head.npz", weight=w, bias=model.span_head.bias.detach().numpy().astype(np.float32))
     shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
 
 
-def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print) -> dict:
+def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print, trainable_layers: int = 3, per_channel: bool = False) -> dict:
     """Train on the training split, export, then tune thresholds and calibration on validation."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from spinscope.detectors.techniques import lexical, tuning
 
     started = time.time()
     train_part, validation = data.split(data.load_ptc(ptc))
-    model = fit(train_part, seed, epochs, threads, log)
-    export(model, out)
+    model = fit(train_part, seed, epochs, threads, log, trainable_layers=trainable_layers)
+    export(model, out, per_channel=per_channel)
     log("fitting the lexical span classifier")
     lexical.train_head(train_part, out)
     config = tuning.tune(out, validation, log)
-    config.update(seed=seed, epochs=epochs, threads=threads, train_seconds=round(time.time() - started))
+    config.update(seed=seed, epochs=epochs, threads=threads, trainable_layers=trainable_layers, per_channel=per_channel, train_seconds=round(time.time() - started))
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return config
