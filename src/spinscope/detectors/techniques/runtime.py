@@ -23,7 +23,11 @@ from spinscope.detectors.techniques import encoding
 from spinscope.detectors.techniques.labels import TECHNIQUES
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "techniques"
-BATCH = 16
+# Windows run one at a time: the int8 model quantises activations with one
+# scale per input tensor, so batching windows (and their padding) together
+# would make a window's output depend on its neighbours.  One at a time,
+# an article's findings depend only on its own text.
+BATCH = 1
 
 
 @dataclass
