@@ -73,3 +73,23 @@ def test_detector_another_checkpoint_path_is_used(tmp_path):
     with pytest.raises(PipelineError) as info:
         TechniquesDetector(model_path=str(tmp_path)).detect(None, Article(text="Some text."))
     assert info.value.code == "E302"
+
+
+def test_detector_window_outputs_do_not_depend_on_the_rest_of_the_article():
+    """The last window's tokens get the same outputs whatever the first window holds.
+
+    The int8 model quantises activations with one scale per input tensor, so
+    windows batched together would change each other's outputs.
+    """
+    import numpy as np
+
+    body = " ".join(f"The council met on day {k} and discussed the budget for the river bridge." for k in range(50))
+    calm = "A quiet report on local matters.\n" + body
+    loud = "DISGUSTING CORRUPT TRAITORS AND THUGS!!! THEY LIE, THEY ALWAYS LIE!!!\n" + body
+    model = runtime.TechniqueModel()
+    a, b = model.token_outputs(calm), model.token_outputs(loud)
+    assert len(runtime.encoding.windows(len(a.enc.ids))) >= 3
+    tail = 20  # owned by the last window in both texts, whose tokens are the same
+    assert list(a.enc.ids[-tail:]) == list(b.enc.ids[-tail:])
+    np.testing.assert_allclose(a.probs[-tail:], b.probs[-tail:], atol=1e-6)
+    np.testing.assert_allclose(a.hidden[-tail:], b.hidden[-tail:], atol=1e-5)
