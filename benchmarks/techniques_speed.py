@@ -3,7 +3,8 @@
 Prints articles/second and peak memory of the techniques detector (ONNX
 Runtime int8, one thread) on the 90 unlabelled PTC test articles, and the
 ratio to ``nlp.pipe`` of spinscope's shared spaCy pipeline, measured in the
-same run.  Usage: ``python benchmarks/techniques_speed.py [--limit N]``.
+same run.  Usage: ``python benchmarks/techniques_speed.py [--limit N] [--batch B]``
+(``--batch`` runs B windows of an article per model call; the detector runs 1).
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ def time_spacy(docs: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def time_techniques(docs: list[str]) -> tuple[float, int]:
+def time_techniques(docs: list[str], batch: int | None = None) -> tuple[float, int]:
+    from spinscope.detectors.techniques import runtime
     from spinscope.detectors.techniques.runtime import TechniqueModel
+
+    if batch:
+        runtime.BATCH = batch
 
     model = TechniqueModel(threads=1)
     model.predict(docs[0])  # load and warm up
@@ -55,10 +60,12 @@ def time_techniques(docs: list[str]) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="Use only the first N articles.")
-    docs = texts(parser.parse_args().limit)
+    parser.add_argument("--batch", type=int, default=None, help="Windows per model call (the detector's own setting when left out).")
+    args = parser.parse_args()
+    docs = texts(args.limit)
     chars = sum(map(len, docs))
     spacy_s = time_spacy(docs)
-    tech_s, tech_peak = time_techniques(docs)
+    tech_s, tech_peak = time_techniques(docs, args.batch)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(docs)} articles, {chars:,} characters")
     print(f"spaCy nlp.pipe:        {len(docs) / spacy_s:7.1f} articles/s ({spacy_s:.2f} s)")
