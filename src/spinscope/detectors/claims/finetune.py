@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from spinscope.detectors.claims import data
+from spinscope.detectors.claims.transformer import batches
 
 MAX_TOKENS = 64
 BATCH = 32
@@ -76,19 +77,6 @@ def build_model():
             return self.head(self.dropout(pooled)).squeeze(-1)
 
     return Classifier()
-
-
-def batches(encs, order: list[int], size: int = BATCH):
-    """Padded ``(rows, ids, mask)`` batches of the given rows, in order."""
-    for b in range(0, len(order), size):
-        rows = order[b : b + size]
-        width = max(len(encs[r].ids) for r in rows)
-        ids = np.zeros((len(rows), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for k, r in enumerate(rows):
-            ids[k, : len(encs[r].ids)] = encs[r].ids
-            mask[k, : len(encs[r].ids)] = 1
-        yield rows, ids, mask
 
 
 def length_batches(encs, rng: random.Random) -> list[int]:

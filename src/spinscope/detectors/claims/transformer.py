@@ -43,13 +43,19 @@ class TransformerScorer:
             self._load()
         encs = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda r: len(encs[r].ids))
-        for b in range(0, len(order), BATCH):
-            rows = order[b : b + BATCH]
-            width = max(len(encs[r].ids) for r in rows)
-            ids = np.zeros((len(rows), width), dtype=np.int64)
-            mask = np.zeros_like(ids)
-            for k, r in enumerate(rows):
-                ids[k, : len(encs[r].ids)] = encs[r].ids
-                mask[k, : len(encs[r].ids)] = 1
+        for rows, ids, mask in batches(encs, order):
             out[rows] = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
         return out
+
+
+def batches(encs, order: list[int], size: int = BATCH):
+    """Padded ``(rows, ids, mask)`` batches of the given rows, in order (used by inference and training)."""
+    for b in range(0, len(order), size):
+        rows = order[b : b + size]
+        width = max(len(encs[r].ids) for r in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for k, r in enumerate(rows):
+            ids[k, : len(encs[r].ids)] = encs[r].ids
+            mask[k, : len(encs[r].ids)] = 1
+        yield rows, ids, mask
