@@ -35,26 +35,17 @@ class AnalyzeRequest(BaseModel):
 
 
 class Analyzer:
-    """Builds detectors once per selection and analyses one article at a time."""
+    """Analyses one article at a time; detectors are shared per process (``registry.shared``), so models load once."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._built: dict[tuple, list] = {}
-
-    def detectors(self, opts: Options) -> list:
-        from spinscope import detectors as registry
-
-        key = (opts.detectors or tuple(registry.names()), tuple(sorted(opts.model_paths.items())))
-        if key not in self._built:
-            self._built[key] = registry.build(opts.detectors, opts.model_paths)
-        return self._built[key]
 
     def analyse(self, article: Article, opts: Options) -> Analysis:
         """Analyse one article; an input problem raises InputError, a detector bug raises its error."""
-        from spinscope.pipeline import Failure, _analyse_batch
+        from spinscope.pipeline import Failure, analyse_articles
 
         with self._lock:
-            result = next(_analyse_batch([article], self.detectors(opts), opts))
+            (result,) = analyse_articles([article], opts)
         if isinstance(result, Failure):
             raise result.error
         return result

@@ -56,7 +56,7 @@ def add_paths(store, paths: list[str], opts: Options, *, errors: Path | None = N
     from spinscope import detectors as registry
     from spinscope.ingest import iter_paths
 
-    registry.build(opts.detectors, opts.model_paths)  # fail fast on an unknown detector
+    registry.shared(opts.detectors, opts.model_paths)  # fail fast on an unknown detector; built once
     report, started = AddReport(), time.perf_counter()
     run_id = store.start_run(opts.detectors)
     err_log = _open_errors(errors)
