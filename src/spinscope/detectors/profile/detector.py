@@ -37,14 +37,15 @@ class ProfileDetector(BaseDetector):
 
 def readability(text: str, words: int, sentences: int) -> dict:
     """Flesch reading ease and Flesch-Kincaid grade (textstat's own word, sentence and
-    syllable counts) and words per sentence (spaCy's counts, as in the profile)."""
+    syllable counts, see :mod:`.readability`) and words per sentence (spaCy's counts, as in the profile)."""
     if not words:
         return {"flesch_reading_ease": None, "flesch_kincaid_grade": None, "avg_sentence_length": None}
-    import textstat
+    from spinscope.detectors.profile.readability import scores
 
+    ease, grade = scores(text)
     return {
-        "flesch_reading_ease": round(float(textstat.flesch_reading_ease(text)), 2),
-        "flesch_kincaid_grade": round(float(textstat.flesch_kincaid_grade(text)), 2),
+        "flesch_reading_ease": round(float(ease), 2),
+        "flesch_kincaid_grade": round(float(grade), 2),
         "avg_sentence_length": round(words / max(sentences, 1), 2),
     }
 
