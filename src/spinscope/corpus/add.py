@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from spinscope.errors import InputError, UsageError
@@ -56,6 +57,7 @@ def add_paths(store, paths: list[str], opts: Options, *, errors: Path | None = N
     from spinscope import detectors as registry
     from spinscope.ingest import iter_paths
 
+    store.check_writable()  # a read-only store fails now, not after the analysis
     registry.shared(opts.detectors, opts.model_paths)  # fail fast on an unknown detector; built once
     report, started = AddReport(), time.perf_counter()
     run_id = store.start_run(opts.detectors)
@@ -77,21 +79,26 @@ def add_paths(store, paths: list[str], opts: Options, *, errors: Path | None = N
 
 def skip_known(store, items: Iterable[Article | InputError], report: AddReport) -> Iterator[Article | InputError]:
     """Pass on only articles whose text is not stored yet; record sightings of the others."""
-    from spinscope.corpus.write import add_sighting, existing_hashes
-
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, LOOKUP_CHUNK)):
         articles = [a for a in chunk if isinstance(a, Article)]
-        with store.transaction() as conn:
-            known = existing_hashes(conn, [a.content_id() for a in articles])
-            for article in articles:
-                if article.content_id() in known:
-                    add_sighting(conn, known[article.content_id()], _sighting(article))
+        known = store.write(partial(_record_sightings, articles=articles))
         for item in chunk:
             if isinstance(item, Article) and item.content_id() in known:
                 report.known += 1
             else:
                 yield item
+
+
+def _record_sightings(conn, articles: list[Article]) -> dict[str, int]:
+    """Look the articles' content hashes up; record a sighting of each one already stored."""
+    from spinscope.corpus.write import add_sighting, existing_hashes
+
+    known = existing_hashes(conn, [a.content_id() for a in articles])
+    for article in articles:
+        if article.content_id() in known:
+            add_sighting(conn, known[article.content_id()], _sighting(article))
+    return known
 
 
 def _sighting(article: Article) -> dict:

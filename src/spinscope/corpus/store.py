@@ -4,18 +4,36 @@ SQLite stores run in WAL mode with ``synchronous=NORMAL``: a committed batch
 survives the process being killed at any moment.  Every write happens in one
 transaction, so a failed write (full disk, read-only file) leaves the store as
 it was after the last finished batch.
+
+Faults give one line each: a full disk ``E507``, a read-only store ``E508``
+(checked before any work starts), a server that stays away ``E509``.  A
+server restart during a run is survived: :meth:`Store.write` reconnects and
+runs the failed transaction again, with growing pauses, for up to
+``retry_seconds``.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from spinscope.errors import SpinscopeError
 
 DEFAULT_URL = "sqlite:///spinscope.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+RETRY_SECONDS = 30.0
+FIRST_PAUSE, LONGEST_PAUSE = 0.25, 4.0
+SQLITE_READONLY, SQLITE_FULL = 8, 13
+PG_DISK_FULL = "53100"
+PG_GONE = ("57P01", "57P02", "57P03")  # admin shutdown, crash shutdown, cannot connect now (starting up)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class StoreError(SpinscopeError):
@@ -32,10 +50,15 @@ def normalise_url(url: str) -> str:
 
 
 class Store:
-    """A corpus store.  The constructor only records the URL; :meth:`open` connects and migrates."""
+    """A corpus store.  The constructor only records the settings; :meth:`open` connects and migrates.
 
-    def __init__(self, url: str = DEFAULT_URL) -> None:
+    ``retry_seconds`` is how long :meth:`write` keeps reconnecting to a server
+    that went away before it gives up with ``E509``.
+    """
+
+    def __init__(self, url: str = DEFAULT_URL, retry_seconds: float = RETRY_SECONDS) -> None:
         self.url = normalise_url(url)
+        self.retry_seconds = retry_seconds
         self._engine = None
 
     @property
@@ -53,14 +76,18 @@ class Store:
         import sqlalchemy as sa
 
         try:
-            engine = sa.create_engine(self.url, future=True)
+            engine = sa.create_engine(self.url, future=True, pool_pre_ping=not self.url.startswith("sqlite"))
         except Exception as exc:  # bad URL, missing driver
             raise StoreError("E500", url=self.safe_url(), detail=_detail(exc)) from None
         if engine.dialect.name == "sqlite":
             _sqlite_pragmas(engine)
         self._engine = engine
-        with self.guard("E500"):
-            migrate(engine, revision)
+        try:
+            with self.guard("E500"):
+                migrate(engine, revision)
+        except StoreError:
+            self.check_writable()  # a folder that cannot be written explains a SQLite store that cannot be opened
+            raise
         return self
 
     def safe_url(self) -> str:
@@ -74,13 +101,64 @@ class Store:
 
     @contextmanager
     def guard(self, code: str = "E501"):
-        """Turn database failures into one-line :class:`StoreError` messages."""
-        from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+        """Turn database failures into one-line :class:`StoreError` messages (``E507`` for a full disk, ``E508`` read-only)."""
+        from sqlalchemy.exc import SQLAlchemyError
 
         try:
             yield
-        except (DBAPIError, SQLAlchemyError, OSError) as exc:
-            raise StoreError(code, url=self.safe_url(), detail=_detail(exc)) from None
+        except (SQLAlchemyError, OSError) as exc:
+            raise self._error(exc, code) from None
+
+    def _error(self, exc: BaseException, code: str) -> StoreError:
+        cause = fault_of(exc)
+        if cause == "gone":
+            return StoreError("E509", url=self.safe_url(), seconds=self.retry_seconds, detail=_detail(exc))
+        return StoreError({"full": "E507", "readonly": "E508"}.get(cause, code), url=self.safe_url(), detail=_detail(exc))
+
+    def write(self, work: Callable[..., T]) -> T:
+        """Run ``work(conn)`` in one write transaction: all of it is kept, or none of it.
+
+        When the connection to the server is lost (a restart, a failover), the
+        pool is dropped and the whole transaction runs again after a pause that
+        doubles each time, for up to ``retry_seconds``.  So ``work`` must be
+        safe to run twice: the writers look content hashes up inside the
+        transaction, and a batch whose commit did arrive is found, not doubled.
+        """
+        from sqlalchemy.exc import SQLAlchemyError
+
+        started, pause = time.monotonic(), FIRST_PAUSE
+        while True:
+            try:
+                with self.engine.begin() as conn:
+                    return work(conn)
+            except (SQLAlchemyError, OSError) as exc:
+                if fault_of(exc) != "gone" or time.monotonic() - started + pause > self.retry_seconds:
+                    raise self._error(exc, "E501") from None
+                log.warning("spinscope: lost the connection to the store %s (%s); trying again in %.2g s", self.safe_url(), _detail(exc), pause)
+            self._engine.dispose()
+            time.sleep(pause)
+            pause = min(pause * 2, LONGEST_PAUSE)
+
+    def check_writable(self) -> None:
+        """Refuse a SQLite store whose file or folder cannot be written, before any work starts (``E508``).
+
+        A file or folder with no write permission bit is refused even for root,
+        who could write it anyway: the owner marked it read-only.  Servers need
+        no check here: the run's first write comes before any analysis.
+        """
+        path = self.sqlite_path()
+        for target in (path, path.parent) if path else ():
+            if target.exists() and not (os.access(target, os.W_OK) and target.stat().st_mode & 0o222):
+                raise StoreError("E508", url=self.safe_url(), detail=f"no permission to write {target}")
+
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file of this store; None for servers, in-memory and ``file:`` URI stores."""
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.url)
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:" or url.database.startswith("file:"):
+            return None
+        return Path(url.database).resolve()
 
     @contextmanager
     def transaction(self):
@@ -96,14 +174,13 @@ class Store:
     def start_run(self, detectors: tuple[str, ...] | None) -> int:
         from spinscope.corpus.schema import runs
 
-        with self.transaction() as conn:
-            return conn.execute(runs.insert().values(started_at=time.time(), detectors=",".join(detectors or ()) or None, analysed=0, skipped=0, known=0)).inserted_primary_key[0]
+        row = runs.insert().values(started_at=time.time(), detectors=",".join(detectors or ()) or None, analysed=0, skipped=0, known=0)
+        return self.write(lambda conn: conn.execute(row).inserted_primary_key[0])
 
     def finish_run(self, run_id: int, skipped: int, known: int) -> None:
         from spinscope.corpus.schema import runs
 
-        with self.transaction() as conn:
-            conn.execute(runs.update().where(runs.c.id == run_id).values(finished_at=time.time(), skipped=skipped, known=known))
+        self.write(lambda conn: conn.execute(runs.update().where(runs.c.id == run_id).values(finished_at=time.time(), skipped=skipped, known=known)))
 
     def count(self, table_name: str) -> int:
         import sqlalchemy as sa
@@ -151,6 +228,26 @@ def _sqlite_pragmas(engine) -> None:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
+
+
+def fault_of(exc: BaseException) -> str | None:
+    """``full`` (disk full), ``readonly``, ``gone`` (the server connection was lost or refused), or None."""
+    import errno
+
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, OSError):
+        return {errno.ENOSPC: "full", errno.EDQUOT: "full", errno.EROFS: "readonly", errno.EACCES: "readonly"}.get(orig.errno)
+    sqlite_code = getattr(orig, "sqlite_errorcode", None)
+    if sqlite_code is not None:
+        return {SQLITE_FULL: "full", SQLITE_READONLY: "readonly"}.get(sqlite_code & 0xFF)
+    state = getattr(orig, "sqlstate", None)
+    if state == PG_DISK_FULL:
+        return "full"
+    if getattr(exc, "connection_invalidated", False) or state in PG_GONE or (state or "").startswith("08"):
+        return "gone"
+    from sqlalchemy.exc import OperationalError
+
+    return "gone" if isinstance(exc, OperationalError) and state is None else None
 
 
 def _detail(exc: BaseException) -> str:

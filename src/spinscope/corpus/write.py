@@ -48,21 +48,25 @@ def outlet_of(data: dict) -> str:
 
 def write_batch(store, batch: list[Stored], run_id: int | None) -> Counter:
     """Store ``batch`` in one transaction; returns counts of ``stored`` and ``known`` texts."""
+    return store.write(lambda conn: _write_batch(conn, batch, run_id))
+
+
+def _write_batch(conn, batch: list[Stored], run_id: int | None) -> Counter:
+    """The body of :func:`write_batch`; safe to run again when a lost connection rolled it back."""
     from spinscope.corpus.schema import runs
 
     counts: Counter = Counter()
-    with store.transaction() as conn:
-        known = existing_hashes(conn, [content_hash(s.data["text"]) for s in batch])
-        for item in batch:
-            digest = content_hash(item.data["text"])
-            if digest in known:
-                add_sighting(conn, known[digest], item.data)
-                counts["known"] += 1
-                continue
-            known[digest] = _insert_article(conn, item, digest, run_id)
-            counts["stored"] += 1
-        if run_id is not None and counts["stored"]:
-            conn.execute(runs.update().where(runs.c.id == run_id).values(analysed=runs.c.analysed + counts["stored"]))
+    known = existing_hashes(conn, [content_hash(s.data["text"]) for s in batch])
+    for item in batch:
+        digest = content_hash(item.data["text"])
+        if digest in known:
+            add_sighting(conn, known[digest], item.data)
+            counts["known"] += 1
+            continue
+        known[digest] = _insert_article(conn, item, digest, run_id)
+        counts["stored"] += 1
+    if run_id is not None and counts["stored"]:
+        conn.execute(runs.update().where(runs.c.id == run_id).values(analysed=runs.c.analysed + counts["stored"]))
     return counts
 
 
