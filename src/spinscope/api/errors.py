@@ -7,6 +7,10 @@ always maps to a 4xx; a 500 means a bug in spinscope, never in the request.
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
+from typing import Literal
+
+from pydantic import BaseModel
 
 from spinscope.errors import Errors, InputError, UsageError
 
@@ -21,6 +25,19 @@ class ApiError(Exception):
         self.code = code
         self.message = f"[{code}] " + getattr(Errors, code).format(**fields)
         super().__init__(self.message)
+
+
+class ErrorBody(BaseModel):
+    """The one error shape, declared in the OpenAPI document for every error status a route can answer."""
+
+    ok: Literal[False] = False
+    error: str
+    status: int
+
+
+def error_responses(*statuses: int) -> dict[int, dict]:
+    """``responses=`` for a route: each status with the error shape, so clients and schema checks know what comes back."""
+    return {status: {"model": ErrorBody, "description": HTTPStatus(status).phrase} for status in statuses}
 
 
 def payload(message: str, status: int) -> dict:

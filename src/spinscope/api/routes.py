@@ -10,13 +10,12 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from spinscope.api.analysis import AnalyzeRequest, article_for, options_for
-from spinscope.api.errors import ApiError
+from spinscope.api.errors import ApiError, error_responses
 from spinscope.api.requests import read_request
 from spinscope.api.security import check_token, check_writable
 from spinscope.model import Analysis
 
 router = APIRouter(prefix="/api")
-ERROR = {"description": "Error: {\"ok\": false, \"error\": \"...\", \"status\": N}"}
 ANALYZE_BODY = {
     "requestBody": {
         "required": True,
@@ -51,7 +50,7 @@ async def run_analysis(request: Request, req: AnalyzeRequest) -> Analysis:
     return analysis
 
 
-@router.post("/analyze", response_model=Analysis, responses={413: ERROR, 422: ERROR, 401: ERROR, 403: ERROR}, openapi_extra=ANALYZE_BODY)
+@router.post("/analyze", response_model=Analysis, responses=error_responses(401, 403, 413, 415, 422, 502, 503, 504), openapi_extra=ANALYZE_BODY)
 async def analyze(request: Request, authorization: Annotated[str | None, Header()] = None) -> JSONResponse:
     """Analyse one article: JSON ``{"text"}``, ``{"html", "url"}`` or ``{"url"}`` (with --allow-fetch), or a multipart file upload."""
     req, form_token = await read_request(request, request.app.state.settings.max_body)
@@ -60,7 +59,7 @@ async def analyze(request: Request, authorization: Annotated[str | None, Header(
     return JSONResponse(analysis.to_dict())
 
 
-@router.post("/export", responses={422: ERROR})
+@router.post("/export", responses=error_responses(413, 422))
 async def export(request: Request, format: Annotated[str, Query(pattern="^(json|csv|html)$")] = "json") -> Response:
     """Turn an analysis (the JSON that /api/analyze returned) into a JSON, CSV (one row per span) or HTML report file."""
     analysis = Analysis.model_validate_json(await request.body())
@@ -99,7 +98,7 @@ async def health(request: Request) -> dict[str, Any]:
     return {"ok": True, "read_only": s.read_only, "allow_fetch": s.allow_fetch, "corpus": bool(s.db)}
 
 
-@router.get("/articles", responses={422: ERROR, 503: ERROR})
+@router.get("/articles", responses=error_responses(422, 503))
 async def articles(
     request: Request,
     page: Annotated[int, Query(ge=1)] = 1,
@@ -117,32 +116,32 @@ async def articles(
     return {"page": page, "per_page": per_page, **found}
 
 
-@router.get("/articles/{doc_id}", response_model=Analysis, responses={404: ERROR})
+@router.get("/articles/{doc_id}", response_model=Analysis, responses=error_responses(404, 422, 503))
 async def article(request: Request, doc_id: str) -> JSONResponse:
     """One stored analysis, exactly as ``spinscope analyze`` gives it."""
     found = await run_in_threadpool(request.app.state.corpus.article, doc_id)
     return JSONResponse(found.to_dict())
 
 
-@router.get("/outlets")
+@router.get("/outlets", responses=error_responses(503))
 async def outlets(request: Request) -> list[dict]:
     """One row per outlet: articles, technique rates, genres, unattributed claims, top actors."""
     return await run_in_threadpool(request.app.state.corpus.outlets)
 
 
-@router.get("/stories")
+@router.get("/stories", responses=error_responses(422, 503))
 async def stories(request: Request, threshold: Annotated[float | None, Query(ge=0, le=1)] = None, days: Annotated[int, Query(ge=0, le=365)] = 3) -> list[dict]:
     """Articles covering the same event, grouped across outlets."""
     return await run_in_threadpool(request.app.state.corpus.stories, threshold, days)
 
 
-@router.get("/duplicates")
+@router.get("/duplicates", responses=error_responses(422, 503))
 async def duplicates(request: Request, threshold: Annotated[float, Query(ge=0, le=1)] = 0.5) -> list[dict]:
     """Near-duplicate and syndicated copies with their Jaccard estimate and which came first."""
     return await run_in_threadpool(request.app.state.corpus.duplicates, threshold)
 
 
-@router.get("/search")
+@router.get("/search", responses=error_responses(422, 503))
 async def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words that must all occur.")],

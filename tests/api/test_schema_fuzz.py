@@ -1,0 +1,46 @@
+"""schemathesis over the API's own OpenAPI document: no server error, every response as the schema declares it.
+
+The fuzzed app is built as ``conftest.make_client`` builds it, over a small
+temporary SQLite corpus, with URL fetching off (no network).  Analyses run the
+real detectors on the short texts schemathesis generates.  The tests after the
+fuzz pin what it found.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import content_type_conformance, not_a_server_error, response_schema_conformance, status_code_conformance
+
+from spinscope.model import Analysis, Profile, Span
+
+CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance]
+BUDGET = "Springfield council passes budget\n\nThe Springfield city council passed the budget on Monday after Mayor Jane Smith warned of deep cuts."
+
+
+@pytest.fixture(scope="module")
+def corpus_url(tmp_path_factory) -> str:
+    from spinscope.corpus.store import Store
+    from spinscope.corpus.write import add_analysis
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'api.db'}"
+    store = Store(url).open()
+    cut = BUDGET.index("deep cuts")
+    spans = [Span(start=cut, end=cut + 9, kind="technique", label="Loaded_Language", score=0.8)]
+    add_analysis(store, Analysis(id="b1", title="Springfield council passes budget", text=BUDGET, outlet="Herald", published="2024-03-04", spans=spans, profile=Profile(words=20)))
+    store.close()
+    return url
+
+
+def test_api_openapi_declares_the_error_shape_for_every_error_status(client):
+    doc = client.get("/openapi.json").json()
+    for path, methods in doc["paths"].items():
+        for method, op in methods.items():
+            errors = {code: r for code, r in op["responses"].items() if code != "200"}
+            for code, response in errors.items():
+                assert response["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorBody"}, (method, path, code)
+    assert {"401", "403", "413", "415", "422", "503"} <= set(doc["paths"]["/api/analyze"]["post"]["responses"])
+    assert set(doc["components"]["schemas"]["ErrorBody"]["required"]) == {"error", "status"}
