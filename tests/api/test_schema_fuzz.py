@@ -44,3 +44,10 @@ def test_api_openapi_declares_the_error_shape_for_every_error_status(client):
                 assert response["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorBody"}, (method, path, code)
     assert {"401", "403", "413", "415", "422", "503"} <= set(doc["paths"]["/api/analyze"]["post"]["responses"])
     assert set(doc["components"]["schemas"]["ErrorBody"]["required"]) == {"error", "status"}
+
+
+def test_api_unreadable_multipart_is_a_422_not_a_400(client):
+    body = b"--b1\r\n-2.2e-64--b1--\r\n"
+    r = client.post("/api/analyze", content=body, headers={"content-type": "multipart/form-data; boundary=b1"})
+    assert r.status_code == 422, r.text
+    assert r.json()["ok"] is False and "E610" in r.json()["error"] and "form" in r.json()["error"]

@@ -14,9 +14,19 @@ async def read_request(request, max_body: int) -> tuple[AnalyzeRequest, str | No
     if kind == "application/json" or kind.endswith("+json"):
         return AnalyzeRequest.model_validate_json(await request.body()), None
     if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        form = await request.form(max_files=1, max_fields=20, max_part_size=max_body)
+        form = await _read_form(request, max_body)
         return await from_form(form), form.get("token") or None
     raise ApiError(415, "E610", detail=f"send application/json or multipart/form-data, not {kind or 'no Content-Type'!r}")
+
+
+async def _read_form(request, max_body: int):
+    """The parsed form; a body that does not parse is a malformed request (422), like malformed JSON."""
+    from starlette.exceptions import HTTPException
+
+    try:
+        return await request.form(max_files=1, max_fields=20, max_part_size=max_body)
+    except HTTPException as exc:
+        raise ApiError(422, "E610", detail=f"unreadable form: {exc.detail}") from None
 
 
 async def from_form(form) -> AnalyzeRequest:
