@@ -51,3 +51,9 @@ def test_api_unreadable_multipart_is_a_422_not_a_400(client):
     r = client.post("/api/analyze", content=body, headers={"content-type": "multipart/form-data; boundary=b1"})
     assert r.status_code == 422, r.text
     assert r.json()["ok"] is False and "E610" in r.json()["error"] and "form" in r.json()["error"]
+
+
+def test_api_articles_page_past_any_offset_is_a_422(make_client, corpus_url):
+    r = make_client(db=corpus_url).get("/api/articles", params={"page": 184467440737095518})
+    assert r.status_code == 422, r.text
+    assert "page" in r.json()["error"]

@@ -34,6 +34,7 @@ ANALYZE_BODY = {
         },
     }
 }
+MAX_PAGE = 1_000_000  # keeps the offset a 64-bit integer for every store (200 a page at most)
 EXPORT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
 
 
@@ -101,7 +102,7 @@ async def health(request: Request) -> dict[str, Any]:
 @router.get("/articles", responses=error_responses(422, 503))
 async def articles(
     request: Request,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
     outlet: str | None = None,
     technique: str | None = None,
