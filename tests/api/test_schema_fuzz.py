@@ -57,3 +57,17 @@ def test_api_articles_page_past_any_offset_is_a_422(make_client, corpus_url):
     r = make_client(db=corpus_url).get("/api/articles", params={"page": 184467440737095518})
     assert r.status_code == 422, r.text
     assert "page" in r.json()["error"]
+
+
+def test_api_internal_error_is_logged_with_its_traceback(make_client, caplog):
+    client = make_client()
+
+    def broken(article, opts):
+        raise RuntimeError("detector bug")
+
+    client.app.state.analyzer.analyse = broken
+    with caplog.at_level(logging.ERROR, logger="spinscope.api"):
+        r = client.post("/api/analyze", json={"text": "The council met on Monday."})
+    assert r.status_code == 500 and "RuntimeError" in r.json()["error"]
+    (record,) = [rec for rec in caplog.records if rec.name == "spinscope.api"]
+    assert record.exc_info and record.exc_info[0] is RuntimeError

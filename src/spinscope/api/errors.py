@@ -74,7 +74,7 @@ def install(app) -> None:
 
 
 def _internal(request, exc: Exception):
-    log.exception("internal error on %s", request.url.path)
+    log.error("internal error on %s", request.url.path, exc_info=exc)  # runs in a worker thread: pass the exception itself
     return respond(request, f"internal error: {type(exc).__name__} (a bug in spinscope, not in the request)", 500)
 
 
