@@ -35,6 +35,22 @@ def corpus_url(tmp_path_factory) -> str:
     return url
 
 
+@pytest.fixture(scope="module")
+def api_schema(corpus_url):
+    from spinscope.api import ApiSettings, create_app
+
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(ApiSettings(db=corpus_url)))
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+def test_api_schema_fuzz(case):
+    case.call_and_validate(checks=CHECKS)
+
+
 def test_api_openapi_declares_the_error_shape_for_every_error_status(client):
     doc = client.get("/openapi.json").json()
     for path, methods in doc["paths"].items():
