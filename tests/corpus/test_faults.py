@@ -216,3 +216,30 @@ def test_faults_postgres_down_gives_up_with_one_line(fresh_pg):
         _pg_ctl(fresh_pg, "start")
     assert err.value.code == "E509" and "\n" not in str(err.value) and "within 1 s" in str(err.value)
     assert store.start_run(("profile",)) > 0  # the same store object reconnects once the server is back
+
+
+def test_faults_first_migration_is_all_or_nothing(tmp_path):
+    """A new store's schema is made in one transaction: a crash half-way leaves an empty file that opens later."""
+    import sqlalchemy as sa
+
+    from spinscope.corpus.store import Store, StoreError
+
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    store = Store(url)
+    engine = sa.create_engine(store.url)
+
+    @sa.event.listens_for(engine, "before_cursor_execute")
+    def _crash(conn, cursor, statement, *_):  # noqa: ANN001 - SQLAlchemy event arguments
+        if statement.lstrip().upper().startswith("CREATE TABLE SIGNATURES"):
+            raise RuntimeError("killed half-way through the migration")
+
+    from spinscope.corpus.store import migrate
+
+    with pytest.raises(RuntimeError):
+        migrate(engine)
+    engine.dispose()
+    try:
+        reopened = Store(url).open()
+    except StoreError as exc:
+        pytest.fail(f"a store whose first migration was cut off cannot be opened: {exc}")
+    assert reopened.count("articles") == 0 and reopened.count("signatures") == 0

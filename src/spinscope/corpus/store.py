@@ -197,7 +197,7 @@ class Store:
 
 
 def migrate(engine, revision: str = "head") -> None:
-    """Run the Alembic migrations up to ``revision``; a no-op when the store is already there."""
+    """Run the Alembic migrations up to ``revision`` in one transaction; a no-op when the store is already there."""
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
@@ -210,6 +210,8 @@ def migrate(engine, revision: str = "head") -> None:
         if MigrationContext.configure(conn).get_current_revision() == target:
             return
     with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":  # the driver runs DDL outside any transaction unless one is open
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # so a run killed mid-migration leaves no half-made schema
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
