@@ -30,11 +30,21 @@ def train(
     seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same model.")] = 13,
     epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 2,
     threads: Annotated[int, typer.Option(help="CPU threads for torch.")] = 1,
-    trainable_layers: Annotated[int, typer.Option(help="Top encoder layers fine-tuned (of 6); the rest stay frozen.")] = 3,
-    per_channel: Annotated[bool, typer.Option("--per-channel", help="Quantise weights per output channel (closer to float).")] = False,
+    trainable_layers: Annotated[int, typer.Option(help="Top encoder layers fine-tuned (of 6); the rest stay frozen.")] = 6,
+    per_channel: Annotated[bool, typer.Option("--per-channel/--per-tensor", help="Quantise weights with one scale per output channel, or one per tensor.")] = True,
+    retune: Annotated[bool, typer.Option("--retune", help="Keep the trained model in --out and only choose its decoding thresholds and calibration again.")] = False,
 ) -> None:
     """Fine-tune the technique model on the training split and tune it on the validation split."""
-    from spinscope.detectors.techniques.train import train as run
+    from spinscope.detectors.techniques.train import retune as run_retune, train as run
+
+    if retune:
+        if not (out / "model.onnx").is_file():
+            from spinscope.errors import InputError
+
+            raise InputError("E100", source=str(out / "model.onnx"))
+        config = run_retune(_ptc(data), out, log=typer.echo)
+        typer.echo(f"decoding of {out} tuned again in {config['tune_seconds']} s; evaluate it with: spinscope evaluate techniques --data {data} --model {out}")
+        return
 
     config = run(_ptc(data), out, seed=seed, epochs=epochs, threads=threads, log=typer.echo, trainable_layers=trainable_layers, per_channel=per_channel)
     typer.echo(f"model written to {out} in {config['train_seconds']} s; evaluate it with: spinscope evaluate techniques --data {data} --model {out}")

@@ -125,11 +125,19 @@ def _hidden_size(weight: np.ndarray) -> int:
     return (weight.shape[0] - len(TECHNIQUES) - 1 - encoding.N_EXTRA) // 2
 
 
-def runs(p_any: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """Maximal token runs ``[i, j)`` whose "any technique" probability reaches ``threshold``."""
+def runs(p_any: np.ndarray, threshold: float, seed: float | None = None) -> list[tuple[int, int]]:
+    """Maximal token runs ``[i, j)`` whose "any technique" probability reaches ``threshold``.
+
+    With ``seed``, only runs holding at least one token at or above ``seed``
+    are kept (hysteresis: a span starts where the model is sure and extends
+    while it stays above the lower ``threshold``).
+    """
     on = np.concatenate([[False], p_any >= threshold, [False]])
     edges = np.flatnonzero(on[1:] != on[:-1])
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+    found = list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+    if seed is not None and seed > threshold:
+        found = [(i, j) for i, j in found if p_any[i:j].max() >= seed]
+    return found
 
 
 def snap(text: str, start: int, end: int) -> tuple[int, int]:
@@ -141,27 +149,79 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def candidates(out: TokenOutputs, text: str, threshold: float) -> list[tuple[int, int, float]]:
+def candidates(out: TokenOutputs, text: str, threshold: float, seed: float | None = None, gap: int = 0, min_tokens: int = 1) -> list[tuple[int, int, float]]:
     """Candidate spans ``(start, end, p_span)``: token runs, cut at line breaks, widened to words.
 
-    ``p_span`` is the mean "any technique" probability of the span's tokens.
-    PTC articles have one sentence per line and spans seldom cross a line.
+    Runs come from :func:`runs`; two runs of the same line at most ``gap``
+    tokens apart become one span, and pieces shorter than ``min_tokens``
+    tokens are dropped.  ``p_span`` is the mean "any technique" probability
+    of the span's tokens.  PTC articles have one sentence per line and spans
+    seldom cross a line.
     """
     found = []
-    for i, j in runs(out.probs[:, -1], threshold):
+    for i, j in _joined(out, text, runs(out.probs[:, -1], threshold, seed), gap):
         k = i
         for m in range(i + 1, j + 1):
-            if m == j or "\n" in text[out.enc.ends[m - 1] : out.enc.starts[m]]:
-                start, end = snap(text, int(out.enc.starts[k]), int(out.enc.ends[m - 1]))
-                found.append((start, end, float(out.probs[k:m, -1].mean())))
+            if m == j or _line_break(out, text, m):
+                if m - k >= min_tokens:
+                    start, end = snap(text, int(out.enc.starts[k]), int(out.enc.ends[m - 1]))
+                    found.append((start, end, float(out.probs[k:m, -1].mean())))
                 k = m
     return found
+
+
+def _line_break(out: TokenOutputs, text: str, m: int) -> bool:
+    """Whether a line break separates token ``m - 1`` from token ``m``."""
+    return "\n" in text[out.enc.ends[m - 1] : out.enc.starts[m]]
+
+
+def _joined(out: TokenOutputs, text: str, found: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """Runs at most ``gap`` tokens apart on the same line joined into one."""
+    joined: list[list[int]] = []
+    for i, j in found:
+        if joined and i - joined[-1][1] <= gap and not any(_line_break(out, text, m) for m in range(joined[-1][1], i + 1)):
+            joined[-1][1] = j
+        else:
+            joined.append([i, j])
+    return [(i, j) for i, j in joined]
+
+
+def decoding(config: dict) -> dict:
+    """The span-finding knobs of a model's config (older configs: plain runs, nothing nested)."""
+    return {
+        "threshold": config["run_threshold"],
+        "seed": config.get("seed_threshold"),
+        "gap": int(config.get("gap_tokens", 0)),
+        "min_tokens": int(config.get("min_tokens", 1)),
+        "inner": config.get("inner_threshold"),
+    }
+
+
+def spans_to_label(out: TokenOutputs, text: str, threshold: float, seed: float | None = None, gap: int = 0, min_tokens: int = 1, inner: float | None = None) -> list[tuple[int, int, float]]:
+    """Candidate spans (see :func:`candidates`) and, with ``inner``, the surer runs nested inside them.
+
+    A long candidate (a clause the model flags as a whole) often holds short
+    phrases the model is surer of ("thugs", "beloved country"); with
+    ``inner`` each run at or above it inside a candidate is labelled on its
+    own, so a reader sees the phrase and its technique as well as the clause,
+    the way gold spans of different techniques overlap.
+    """
+    outer = candidates(out, text, threshold, seed, gap, min_tokens)
+    if inner is None:
+        return outer
+    nested = [
+        (s, e, p)
+        for s, e, p in candidates(out, text, inner)
+        if any(ch.isalpha() for ch in text[s:e])
+        and any(os <= s and e <= oe and (s, e) != (os, oe) for os, oe, _ in outer)
+    ]
+    return outer + nested
 
 
 def decode(out: TokenOutputs, text: str, config: dict, span_probs) -> list[tuple[str, int, int, float]]:
     """Token probabilities -> scored technique spans (see ``config.json`` for the knobs)."""
     found = []
-    for start, end, p_span in candidates(out, text, config["run_threshold"]):
+    for start, end, p_span in spans_to_label(out, text, **decoding(config)):
         probs = span_probs(start, end)
         for k in np.argsort(-probs)[:2]:
             if k == np.argmax(probs) or probs[k] >= config["second_label"]:

@@ -197,7 +197,10 @@ def export(model, out: Path, per_channel: bool = False) -> None:
     shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
 
 
-def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print, trainable_layers: int = 3, per_channel: bool = False) -> dict:
+RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_channel", "train_seconds")
+
+
+def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print, trainable_layers: int = 6, per_channel: bool = True) -> dict:
     """Train on the training split, export, then tune thresholds and calibration on validation."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from spinscope.detectors.techniques import lexical, tuning
@@ -211,4 +214,26 @@ def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 
     config = tuning.tune(out, validation, log)
     config.update(seed=seed, epochs=epochs, threads=threads, trainable_layers=trainable_layers, per_channel=per_channel, train_seconds=round(time.time() - started))
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return config
+
+
+def retune(ptc: Path, folder: Path, log=print) -> dict:
+    """Choose a trained model's decoding knobs again on the validation split, keeping its weights.
+
+    The training record (seed, epochs, layers, time) in ``config.json`` is kept.
+    """
+    from spinscope.detectors.techniques import tuning
+
+    _, validation = data.split(data.load_ptc(ptc))
+    path = folder / "config.json"
+    before = path.read_text(encoding="utf-8")
+    record = {k: v for k, v in json.loads(before).items() if k in RECORD_KEYS}
+    started = time.time()
+    try:
+        config = tuning.tune(folder, validation, log)
+    except BaseException:
+        path.write_text(before, encoding="utf-8")  # tuning rewrites it while it runs
+        raise
+    config.update(record, tune_seconds=round(time.time() - started))
+    path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return config

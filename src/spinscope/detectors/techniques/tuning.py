@@ -4,7 +4,10 @@ The validation articles are split once more by id parity of their hash: the
 score calibration (Platt scaling) is fitted on one half and the reliability
 table is read off the other half, so the table is not measured on the data
 that fitted it.  Thresholds are chosen for the best span-identification F1
-on the whole validation split.
+on the whole validation split, in two stages: the candidate-span knobs
+(seed and extension thresholds, gap, minimum length) by the SI F1 of all
+candidates, then for the best few of those the second-label threshold, the
+calibration and the default minimum score.
 """
 
 from __future__ import annotations
@@ -19,6 +22,12 @@ from spinscope.detectors.techniques import data, runtime, scorer
 from spinscope.detectors.techniques.labels import TECHNIQUES
 
 RUN_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
+SEED_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+INNER_THRESHOLDS = (None, 0.5, 0.6)
+SI_TOLERANCE = 0.005
+GAPS = (0, 1, 2)
+MIN_TOKENS = (1, 2)
+KEEP_DECODINGS = 4
 LEXICAL_WEIGHTS = (0.0, 0.3, 0.4, 0.5, 0.6)
 SECOND_LABEL = (0.25, 0.4, 1.01)
 MIN_SCORES = tuple(round(x, 2) for x in np.arange(0.0, 0.91, 0.02))
@@ -30,14 +39,53 @@ def calibration_half(article_id: str) -> bool:
     return int(hashlib.sha1(article_id.encode()).hexdigest(), 16) // 5 % 2 == 0
 
 
-def raw_candidates(model: runtime.TechniqueModel, articles: list[data.Labelled], outputs: dict, run_threshold: float) -> list[tuple]:
-    """``(article, start, end, p_span, label_probs)`` for every candidate span."""
+def raw_candidates(model: runtime.TechniqueModel, articles: list[data.Labelled], outputs: dict, decoding: dict, cache: dict | None = None) -> list[tuple]:
+    """``(article, start, end, p_span, label_probs)`` for every candidate span (``decoding``: see :func:`runtime.decoding`)."""
+    cache = {} if cache is None else cache
     found = []
     for art in articles:
         out = outputs[art.id]
-        for s, e, p_span in runtime.candidates(out, art.text, run_threshold):
-            found.append((art, s, e, p_span, model.span_probs(out, art.text, s, e)))
+        for s, e, p_span in runtime.spans_to_label(out, art.text, **decoding):
+            key = (art.id, s, e)
+            if key not in cache:
+                cache[key] = model.span_probs(out, art.text, s, e)
+            found.append((art, s, e, p_span, cache[key]))
     return found
+
+
+def decodings() -> list[dict]:
+    """Every candidate-span setting searched: plain runs, and runs seeded by a higher threshold."""
+    grid = []
+    for run_t in RUN_THRESHOLDS:
+        for seed in (None,) + tuple(t for t in SEED_THRESHOLDS if t > run_t):
+            for gap in GAPS:
+                for min_tokens in MIN_TOKENS:
+                    grid.append({"threshold": run_t, "seed": seed, "gap": gap, "min_tokens": min_tokens, "inner": None})
+    return grid
+
+
+def best_decodings(articles: list[data.Labelled], outputs: dict, log=print) -> list[dict]:
+    """The ``KEEP_DECODINGS`` settings whose unfiltered candidates give the best SI F1."""
+    gold = {a.id: [(s, e) for _, s, e in a.spans] for a in articles}
+    ranked = []
+    for setting in decodings():
+        pred = {a.id: [(s, e) for s, e, _ in runtime.spans_to_label(outputs[a.id], a.text, **setting)] for a in articles}
+        ranked.append((scorer.span_identification(pred, gold)["f1"], len(ranked), setting))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    for f1, _, setting in ranked[:KEEP_DECODINGS]:
+        log(f"candidates {setting}: SI F1 {f1:.4f} before filtering")
+    return [setting for _, _, setting in ranked[:KEEP_DECODINGS]]
+
+
+def as_config(decoding: dict) -> dict:
+    """A decoding setting in ``config.json``'s keys (read back by :func:`runtime.decoding`)."""
+    return {
+        "run_threshold": decoding["threshold"],
+        "seed_threshold": decoding["seed"],
+        "gap_tokens": decoding["gap"],
+        "min_tokens": decoding["min_tokens"],
+        "inner_threshold": decoding["inner"],
+    }
 
 
 def labelled(cands: list[tuple], second: float) -> list[tuple]:
@@ -102,23 +150,49 @@ def choose_lexical_weight(model: runtime.TechniqueModel, articles: list[data.Lab
     return best[1]
 
 
+def span_technique_f1(rows: list[tuple], articles: list[data.Labelled], scores: np.ndarray, threshold: float) -> float:
+    pred: dict[str, list] = {}
+    for row, score in zip(rows, scores):
+        if score >= threshold:
+            pred.setdefault(row[0].id, []).append((row[1], row[2], row[3]))
+    return scorer.span_technique(pred, {a.id: a.spans for a in articles})["f1"]
+
+
 def tune(folder: Path, validation: list[data.Labelled], log=print) -> dict:
-    """Choose run threshold, second-label threshold, calibration and default min score."""
-    best = None
+    """Choose the decoding knobs, second-label threshold, calibration and default min score.
+
+    The best SI F1 wins; settings within ``SI_TOLERANCE`` of it are told
+    apart by span + technique F1 (that is what nested runs improve).
+    """
+    trials = []
     (folder / "config.json").write_text(json.dumps({"run_threshold": 0.5, "second_label": 1.01, "calibration": [1, 1, 0]}))
     model = runtime.TechniqueModel(folder)
     outputs = {a.id: model.token_outputs(a.text) for a in validation}
     mix = choose_lexical_weight(model, validation, outputs, log)
-    for run_t in RUN_THRESHOLDS:
-        cands = raw_candidates(model, validation, outputs, run_t)
-        for second in SECOND_LABEL:
-            rows = labelled(cands, second)
-            calib = fit_calibration([r for r in rows if calibration_half(r[0].id)])
-            scores = np.array([runtime.calibrate({"calibration": calib}, r[4], r[5]) for r in rows])
-            f1, min_score = max((si_f1(rows, validation, scores, t), t) for t in MIN_SCORES)
-            log(f"run_threshold {run_t} second_label {second}: SI F1 {f1:.4f} at min score {min_score}")
-            if best is None or f1 > best[0]:
-                held = [i for i, r in enumerate(rows) if not calibration_half(r[0].id)]
-                table = reliability([rows[i] for i in held], scores[held])
-                best = (f1, {"lexical_weight": mix, "run_threshold": run_t, "second_label": second, "calibration": calib, "default_min_score": float(min_score), "reliability": table})
-    return best[1]
+    cache: dict = {}
+    for setting in best_decodings(validation, outputs, log):
+        for inner in INNER_THRESHOLDS:
+            if inner is not None and inner <= setting["threshold"]:
+                continue
+            setting = {**setting, "inner": inner}
+            cands = raw_candidates(model, validation, outputs, setting, cache)
+            for second in SECOND_LABEL:
+                trials.append(_trial(validation, cands, setting, second, log))
+    top = max(t["si"] for t in trials)
+    best = max((t for t in trials if t["si"] >= top - SI_TOLERANCE), key=lambda t: (t["st"], t["si"]))
+    log(f"chosen: {best['config']} (SI F1 {best['si']:.4f}, span + technique F1 {best['st']:.4f})")
+    return {"lexical_weight": mix, **best["config"]}
+
+
+def _trial(validation: list[data.Labelled], cands: list[tuple], setting: dict, second: float, log) -> dict:
+    """Calibration, min score and scores of one decoding setting."""
+    rows = labelled(cands, second)
+    calib = fit_calibration([r for r in rows if calibration_half(r[0].id)])
+    scores = np.array([runtime.calibrate({"calibration": calib}, r[4], r[5]) for r in rows])
+    f1, min_score = max((si_f1(rows, validation, scores, t), t) for t in MIN_SCORES)
+    st = span_technique_f1(rows, validation, scores, min_score)
+    log(f"{setting} second_label {second}: SI F1 {f1:.4f}, span + technique F1 {st:.4f} at min score {min_score}")
+    held = [i for i, r in enumerate(rows) if not calibration_half(r[0].id)]
+    table = reliability([rows[i] for i in held], scores[held])
+    config = {**as_config(setting), "second_label": second, "calibration": calib, "default_min_score": float(min_score), "reliability": table}
+    return {"si": f1, "st": st, "config": config}

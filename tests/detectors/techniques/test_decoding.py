@@ -1,0 +1,80 @@
+"""Hysteresis decoding, joined runs and nested spans, on hand-set token probabilities."""
+
+import json
+
+import numpy as np
+import pytest
+
+from spinscope.detectors.techniques import encoding, runtime, train
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return encoding.load_tokenizer(runtime.DEFAULT_MODEL / "tokenizer.json")
+
+
+def outputs(tokenizer, text, by_word):
+    """Token outputs whose "any" probability is ``by_word[word]`` for each word (0 elsewhere)."""
+    enc = encoding.encode(tokenizer, text)
+    probs = np.zeros((len(enc.ids), 15), dtype=np.float32)
+    for word, p in by_word.items():
+        at = text.index(word)
+        probs[(enc.starts >= at) & (enc.ends <= at + len(word)), -1] = p
+    return runtime.TokenOutputs(enc, probs, np.zeros((len(enc.ids), 4), dtype=np.float32))
+
+
+def test_runs_with_a_seed_keep_only_runs_that_reach_it():
+    p = np.array([0.3, 0.3, 0.0, 0.3, 0.8, 0.3, 0.0])
+    assert runtime.runs(p, 0.25) == [(0, 2), (3, 6)]
+    assert runtime.runs(p, 0.25, seed=0.5) == [(3, 6)]
+    assert runtime.runs(p, 0.25, seed=0.2) == runtime.runs(p, 0.25)  # a seed below the threshold changes nothing
+
+
+def test_candidates_join_runs_a_few_tokens_apart_on_one_line(tokenizer):
+    text = "vile thugs and the traitors\nliars"
+    out = outputs(tokenizer, text, {"vile thugs": 0.9, "traitors": 0.9, "liars": 0.9})
+    apart = [text[s:e] for s, e, _ in runtime.candidates(out, text, 0.5)]
+    joined = [text[s:e] for s, e, _ in runtime.candidates(out, text, 0.5, gap=2)]
+    assert apart == ["vile thugs", "traitors", "liars"]
+    assert joined == ["vile thugs and the traitors", "liars"]  # never across the line break
+
+
+def test_candidates_drop_pieces_shorter_than_min_tokens(tokenizer):
+    text = "calm thugs calm vile traitors"
+    out = outputs(tokenizer, text, {"thugs": 0.9, "vile traitors": 0.9})
+    assert [text[s:e] for s, e, _ in runtime.candidates(out, text, 0.5, min_tokens=2)] == ["vile traitors"]
+
+
+def test_nested_runs_are_labelled_inside_a_flagged_clause(tokenizer):
+    text = "The corrupt traitors are destroying us.\nCalm."
+    clause = text.index("\n")
+    out = outputs(tokenizer, text, {text[:clause]: 0.3})
+    out.probs[(out.enc.starts >= text.index("traitors")) & (out.enc.ends <= text.index(" are")), -1] = 0.8
+    out.probs[out.enc.starts == text.index("The"), -1] = 0.6  # seeds the clause but not the inner runs
+    plain = runtime.spans_to_label(out, text, 0.25, seed=0.5)
+    nested = runtime.spans_to_label(out, text, 0.25, seed=0.5, inner=0.7)
+    assert [text[s:e] for s, e, _ in plain] == [text[:clause]]
+    assert [text[s:e] for s, e, _ in nested] == [text[:clause], "traitors"]
+    assert nested[1][2] == pytest.approx(0.8)
+
+
+def test_old_configs_decode_with_plain_runs():
+    knobs = runtime.decoding({"run_threshold": 0.3, "second_label": 0.4, "calibration": [1, 1, 0]})
+    assert knobs == {"threshold": 0.3, "seed": None, "gap": 0, "min_tokens": 1, "inner": None}
+
+
+def test_retune_restores_the_config_when_tuning_fails(tmp_path, monkeypatch):
+    from spinscope.detectors.techniques import data, tuning
+
+    (tmp_path / "config.json").write_text(json.dumps({"seed": 13, "run_threshold": 0.3}))
+    before = (tmp_path / "config.json").read_text()
+    monkeypatch.setattr(data, "load_ptc", lambda ptc: [data.Labelled("1", "text")])
+
+    def broken(folder, validation, log):
+        (folder / "config.json").write_text("{}")
+        raise RuntimeError("stopped")
+
+    monkeypatch.setattr(tuning, "tune", broken)
+    with pytest.raises(RuntimeError):
+        train.retune(tmp_path, tmp_path)
+    assert (tmp_path / "config.json").read_text() == before
