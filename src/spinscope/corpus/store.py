@@ -83,8 +83,7 @@ class Store:
             _sqlite_pragmas(engine)
         self._engine = engine
         try:
-            with self.guard("E500"):
-                migrate(engine, revision)
+            self.retrying(lambda: migrate(engine, revision), "E500")
         except StoreError:
             self.check_writable()  # a folder that cannot be written explains a SQLite store that cannot be opened
             raise
@@ -110,10 +109,7 @@ class Store:
             raise self._error(exc, code) from None
 
     def _error(self, exc: BaseException, code: str) -> StoreError:
-        cause = fault_of(exc)
-        if cause == "gone":
-            return StoreError("E509", url=self.safe_url(), seconds=self.retry_seconds, detail=_detail(exc))
-        return StoreError({"full": "E507", "readonly": "E508"}.get(cause, code), url=self.safe_url(), detail=_detail(exc))
+        return StoreError({"full": "E507", "readonly": "E508"}.get(fault_of(exc), code), url=self.safe_url(), detail=_detail(exc))
 
     def write(self, work: Callable[..., T]) -> T:
         """Run ``work(conn)`` in one write transaction: all of it is kept, or none of it.
@@ -124,16 +120,30 @@ class Store:
         safe to run twice: the writers look content hashes up inside the
         transaction, and a batch whose commit did arrive is found, not doubled.
         """
+
+        def attempt() -> T:
+            with self.engine.begin() as conn:
+                return work(conn)
+
+        return self.retrying(attempt, "E501")
+
+    def retrying(self, attempt: Callable[[], T], code: str) -> T:
+        """``attempt()``, run again while the server cannot be reached, for up to ``retry_seconds`` (then ``E509``).
+
+        Any other failure becomes ``code``, or ``E507`` / ``E508`` for a full
+        disk or a read-only store.
+        """
         from sqlalchemy.exc import SQLAlchemyError
 
         started, pause = time.monotonic(), FIRST_PAUSE
         while True:
             try:
-                with self.engine.begin() as conn:
-                    return work(conn)
+                return attempt()
             except (SQLAlchemyError, OSError) as exc:
-                if fault_of(exc) != "gone" or time.monotonic() - started + pause > self.retry_seconds:
-                    raise self._error(exc, "E501") from None
+                if fault_of(exc) != "gone":
+                    raise self._error(exc, code) from None
+                if time.monotonic() - started + pause > self.retry_seconds:
+                    raise StoreError("E509", url=self.safe_url(), seconds=self.retry_seconds, detail=_detail(exc)) from None
                 log.warning("spinscope: lost the connection to the store %s (%s); trying again in %.2g s", self.safe_url(), _detail(exc), pause)
             self._engine.dispose()
             time.sleep(pause)
