@@ -9,6 +9,7 @@ name in the batch, are joined, and the longest name wins.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
 
 from spinscope.detectors.actors import aliases
@@ -80,6 +81,11 @@ def merge_across(analyses: Iterable) -> list:
     return analyses
 
 
+# Names the streaming merger remembers: a few MB at most, however long the stream.
+MAX_NAMES = 10_000
+_AMBIGUOUS = None  # a surname seen with several full names: never merged on it
+
+
 class StreamingMerger:
     """Canonical actor names across a stream of analyses, one analysis at a time.
 
@@ -91,11 +97,16 @@ class StreamingMerger:
     that surname (left alone when there are several).  Earlier analyses are
     never changed, so a stream keeps the first spelling it met, where
     :func:`merge_across` (whole batch at once) prefers the longest.
+
+    Memory stays bounded: the merger remembers the ``max_names`` most recently
+    used names (and as many surnames), least recently used forgotten first, so
+    an actor unseen for that many names keeps its own spelling when it returns.
     """
 
-    def __init__(self) -> None:
-        self._canon: dict[tuple[str, str], tuple[str, str]] = {}  # (type, key) -> (name, id)
-        self._surnames: dict[str, set[tuple[str, str]]] = {}  # surname key -> full-name canon entries
+    def __init__(self, max_names: int = MAX_NAMES) -> None:
+        self.max_names = max_names
+        self._canon: OrderedDict[tuple[str, str], tuple[str, str]] = OrderedDict()  # (type, key) -> (name, id)
+        self._surnames: OrderedDict[str, tuple[str, str] | None] = OrderedDict()  # surname key -> its one full-name entry, or _AMBIGUOUS
 
     def merge(self, analysis):
         renamed = {}
@@ -117,18 +128,30 @@ class StreamingMerger:
     def _lookup(self, actor):
         for key in [_key(actor), *map(aliases.normalise, actor.aliases)]:
             if (actor.type, key) in self._canon:
+                self._canon.move_to_end((actor.type, key))
                 return self._canon[(actor.type, key)]
         key = _key(actor)
-        if actor.type == "person" and len(key.split()) == 1:
-            hits = self._surnames.get(key, set())
-            if len(hits) == 1:
-                return next(iter(hits))
+        if actor.type == "person" and len(key.split()) == 1 and key in self._surnames:
+            self._surnames.move_to_end(key)
+            return self._surnames[key]
         return None
 
     def _register(self, actor) -> None:
         entry = (actor.name, actor.id)
         for key in {_key(actor), *map(aliases.normalise, actor.aliases)}:
             self._canon.setdefault((actor.type, key), entry)
+            self._canon.move_to_end((actor.type, key))
         key = _key(actor)
         if actor.type == "person" and len(key.split()) > 1:
-            self._surnames.setdefault(key.split()[-1], set()).add(entry)
+            surname = key.split()[-1]
+            seen = self._surnames.get(surname, entry)
+            self._surnames[surname] = entry if seen == entry else _AMBIGUOUS
+            self._surnames.move_to_end(surname)
+        _trim(self._canon, self.max_names)
+        _trim(self._surnames, self.max_names)
+
+
+def _trim(table: OrderedDict, size: int) -> None:
+    """Forget the least recently used entries beyond ``size``."""
+    while len(table) > size:
+        table.popitem(last=False)

@@ -1,0 +1,48 @@
+"""The streaming actor merger remembers a bounded number of names and still merges within them."""
+
+from __future__ import annotations
+
+from spinscope.detectors.actors import StreamingMerger
+from spinscope.model import Actor, Analysis
+
+
+def _analysis(*people: str, kind: str = "person") -> Analysis:
+    actors = [Actor(id=name.lower().replace(" ", "-"), name=name, type=kind) for name in people]
+    return Analysis(id=people[0], text=" ".join(people), actors=actors)
+
+
+def _merged(merger: StreamingMerger, name: str) -> Actor:
+    return merger.merge(_analysis(name)).actors[0]
+
+
+def test_merge_registry_stays_bounded_over_a_long_stream():
+    merger = StreamingMerger(max_names=50)
+    for i in range(1000):
+        merger.merge(_analysis(f"Person{i} Family{i}", f"Org{i}"))
+    assert len(merger._canon) <= 50 and len(merger._surnames) <= 50
+
+
+def test_merge_still_joins_names_seen_within_the_bound():
+    merger = StreamingMerger(max_names=50)
+    merger.merge(_analysis("Qasem Soleimani"))
+    for i in range(20):
+        merger.merge(_analysis(f"Person{i} Family{i}"))
+    assert _merged(merger, "Soleimani").name == "Qasem Soleimani"
+    assert _merged(merger, "qasem soleimani").id == "qasem-soleimani"
+
+
+def test_merge_forgets_the_least_recently_used_name_first():
+    merger = StreamingMerger(max_names=10)
+    merger.merge(_analysis("Angela Merkel"))
+    merger.merge(_analysis("Olaf Scholz"))
+    for i in range(9):
+        merger.merge(_analysis(f"Person{i} Family{i}"))
+        _merged(merger, "Merkel")  # used again: kept
+    assert _merged(merger, "Merkel").name == "Angela Merkel"
+    assert _merged(merger, "Scholz").name == "Scholz"  # forgotten: keeps its own spelling
+
+
+def test_merge_leaves_an_ambiguous_surname_alone():
+    merger = StreamingMerger()
+    merger.merge(_analysis("John Smith", "Anna Smith"))
+    assert _merged(merger, "Smith").name == "Smith"
