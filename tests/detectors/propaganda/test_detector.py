@@ -73,9 +73,17 @@ def test_propaganda_level_thresholds(value, expected):
     assert prop.level(value) == expected
 
 
-def test_propaganda_thresholds_match_ptc_percentiles(shared_data):
+def test_propaganda_gold_percentiles_of_ptc(shared_data):
     from spinscope.detectors.propaganda import thresholds
 
     values = thresholds.article_densities(shared_data / "ptc2020")
     assert len(values) == 371
+    assert thresholds.thresholds(values) == (11.03, 20.49)  # the reference figures in docs/profile.md
+
+
+def test_propaganda_thresholds_match_the_shipped_detector_on_ptc(shared_data):
+    from spinscope.detectors.propaganda import thresholds
+
+    values = thresholds.detected_densities(shared_data / "ptc2020")
+    assert len(values) == 90
     assert thresholds.thresholds(values) == (prop.LOW_BELOW, prop.HIGH_FROM)
