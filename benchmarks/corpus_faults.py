@@ -9,10 +9,16 @@ uniformly from 0 to 1.25 times that run's expected length (the reference
 run's start-up plus its pace for the articles still missing), so kills land
 during start-up, analysis and writes alike, and some runs finish.
 
-Just before each kill the process is stopped (SIGSTOP) and ``/proc/locks`` is
-read: a kill is counted as *mid-write* when the process held SQLite's WAL
-write or checkpoint lock, *start-up* when it had not yet recorded its run,
-and *analysing* otherwise.
+A share of the kills (``--aim-writes``, 0.3) waits, after its delay, for
+the moment the run holds SQLite's write lock, so that writes are hit too:
+they take a few milliseconds per batch and a plain random delay rarely lands
+in one.  Just before each kill the process is stopped (SIGSTOP) and
+``/proc/locks`` is read.  A kill is counted as *mid-write* when the process
+held the WAL write or checkpoint lock (a write transaction was open): of the
+schema or the run's record when the run had not recorded itself in ``runs``
+yet, else of a batch.  Other kills are *start-up* (imports, opening and
+migrating the store), *before its first commit* (models loading, first batch
+analysed) or *between commits*.
 
 After every kill: the store opens (migrations included), ``PRAGMA
 integrity_check`` is ok, no content hash and no id is stored twice, each
@@ -22,10 +28,10 @@ search entry), and the runs' ``analysed`` counts add up to the articles
 stored.  At the end of each round: the same articles as the reference, and
 ``corpus export --format jsonl`` (lines sorted) byte-identical to it.
 
-    python benchmarks/corpus_faults.py [--kills 20] [--articles 60] [--detectors entities,profile|all] [--batch-size 4] [--seed 0]
+    python benchmarks/corpus_faults.py [--kills 20] [--articles 60] [--detectors entities,profile|all] [--batch-size 4] [--aim-writes 0.3] [--seed 0]
 
-Prints the kills by phase, the articles stored by each run, and PASS or FAIL
-(exit code 1 on FAIL).
+Prints the kills by phase, the articles stored by each run (per round), and
+PASS or FAIL (exit code 1 on FAIL).  Needs Linux (``/proc/locks``).
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("SPINSCOPE_DATA", REPO.parent / "shared" / "data"))
 WAL_WRITE_LOCKS = {120, 121}  # byte offsets in the -shm file: WAL write lock, checkpoint lock
 BANDS = 25
+PHASES = ("start-up", "mid-write of the schema or run record", "before its first commit", "between commits", "mid-write of a batch")
 
 
 def parse_args() -> argparse.Namespace:
@@ -56,6 +63,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=60, help="PTC training articles to add (default 60)")
     parser.add_argument("--detectors", default="entities,profile", help="--detectors for corpus add; 'all' runs every detector")
     parser.add_argument("--batch-size", type=int, default=4, help="--batch-size for corpus add (default 4: more commits to land in)")
+    parser.add_argument("--aim-writes", type=float, default=0.3, help="share of kills that, after their delay, wait for the run to hold the write lock (default 0.3)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", action="store_true", help="keep the working folder and print where it is")
     return parser.parse_args()
@@ -102,15 +110,19 @@ def write_lock_held(pid: int, shm: Path) -> bool:
     return False
 
 
-def kill(proc: subprocess.Popen, db: Path, runs_before: int) -> str:
-    """SIGSTOP, note the phase, SIGKILL; returns ``start-up``, ``analysing`` or ``mid-write``."""
+def kill(proc: subprocess.Popen, db: Path, counts_before: tuple[int, int]) -> str:
+    """SIGSTOP, note the phase, SIGKILL; returns one of :data:`PHASES`."""
     os.kill(proc.pid, signal.SIGSTOP)
     mid_write = write_lock_held(proc.pid, db.with_name(db.name + "-shm"))
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate()
+    articles_before, runs_before = counts_before
+    recorded = count_rows(db, "runs") > runs_before
     if mid_write:
-        return "mid-write"
-    return "analysing" if count_rows(db, "runs") > runs_before else "start-up"
+        return "mid-write of a batch" if recorded else "mid-write of the schema or run record"
+    if not recorded:
+        return "start-up"
+    return "between commits" if count_rows(db, "articles") > articles_before else "before its first commit"
 
 
 def count_rows(db: Path, table: str) -> int:
@@ -187,25 +199,40 @@ def one_round(args: argparse.Namespace, inputs: list[Path], ref: dict, work: Pat
     cmd, ok = command(args, inputs, db), True
     while True:
         before, runs_before = count_rows(db, "articles"), count_rows(db, "runs")
-        delay = rng.uniform(0, 1.25 * expected_length(ref, len(inputs) - before, len(inputs)))
+        expected = expected_length(ref, len(inputs) - before, len(inputs))
+        delay, aim = rng.uniform(0, 1.25 * expected), rng.random() < args.aim_writes
         proc = start(cmd, work)
-        try:
-            proc.wait(timeout=None if stats["kills"] >= args.kills else delay)
-        except subprocess.TimeoutExpired:
-            stats["phases"][kill(proc, db, runs_before)] += 1
-            stats["kills"] += 1
-            stats["delays"].append(delay)
-            stats["per_run"].append(count_rows(db, "articles") - before)
-            for problem in check(db, ref):
-                print(f"  FAIL after kill {stats['kills']} ({delay:.1f} s): {problem}")
-                ok = False
-            continue
-        _, err = proc.communicate()
-        stats["per_run"].append(count_rows(db, "articles") - before)
-        if proc.returncode != 0:
-            print(f"  FAIL: the finishing run exited {proc.returncode}: {err.strip()}")
-            return False
-        return finish_round(db, ref, work, number) and ok
+        phase = None if stats["kills"] >= args.kills else run_until_kill(proc, db, delay, aim, expected, (before, runs_before))
+        stats["per_run"].append(None)
+        if phase is None:
+            _, err = proc.communicate()
+            stats["per_run"][-1] = count_rows(db, "articles") - before
+            if proc.returncode != 0:
+                print(f"  FAIL: the finishing run exited {proc.returncode}: {err.strip()}")
+                return False
+            return finish_round(db, ref, work, number) and ok
+        stats["per_run"][-1] = count_rows(db, "articles") - before
+        stats["kills"] += 1
+        stats["phases"][phase] += 1
+        stats["delays"].append(delay)
+        for problem in check(db, ref):
+            print(f"  FAIL after kill {stats['kills']} ({phase}, {delay:.1f} s): {problem}")
+            ok = False
+
+
+def run_until_kill(proc: subprocess.Popen, db: Path, delay: float, aim: bool, patience: float, counts_before: tuple[int, int]) -> str | None:
+    """Kill ``proc`` after ``delay`` s (when ``aim``: at the next moment it holds the write lock); None if it finished first."""
+    try:
+        proc.wait(timeout=delay)
+        return None
+    except subprocess.TimeoutExpired:
+        pass
+    shm, deadline = db.with_name(db.name + "-shm"), time.monotonic() + patience
+    while aim and proc.poll() is None and time.monotonic() < deadline and not write_lock_held(proc.pid, shm):
+        time.sleep(0.002)
+    if proc.poll() is not None:
+        return None
+    return kill(proc, db, counts_before)
 
 
 def finish_round(db: Path, ref: dict, work: Path, number: int) -> bool:
@@ -246,7 +273,7 @@ def main() -> int:
 
 
 def report(stats: dict, rounds: int, passed: bool, seconds: float) -> None:
-    phases = ", ".join(f"{stats['phases'][p]} {p}" for p in ("start-up", "analysing", "mid-write"))
+    phases = ", ".join(f"{stats['phases'][p]} {p}" for p in PHASES)
     delays = sorted(stats["delays"]) or [0.0]
     print(f"kills: {stats['kills']} ({phases}); delays {delays[0]:.2f}-{delays[-1]:.2f} s after start; {rounds} rounds, {len(stats['per_run'])} runs, {seconds:.0f} s in all")
     print("PASS" if passed else "FAIL")
