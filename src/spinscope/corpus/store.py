@@ -83,7 +83,8 @@ class Store:
             _sqlite_pragmas(engine)
         self._engine = engine
         try:
-            self.retrying(lambda: migrate(engine, revision), "E500")
+            with self.guard("E500"):  # no retry: a server that is not there at the start is more likely a wrong URL
+                migrate(engine, revision)
         except StoreError:
             self.check_writable()  # a folder that cannot be written explains a SQLite store that cannot be opened
             raise
