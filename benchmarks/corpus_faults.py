@@ -5,9 +5,10 @@ PTC training articles (sorted by name) into a fresh SQLite store.  Then fresh
 stores are filled by the same command, killed with SIGKILL after a random
 delay (seeded) and started again, until one run finishes; rounds of fresh
 stores repeat until ``--kills`` kills were made.  Each run's delay is drawn
-uniformly from 0 to 1.25 times that run's expected length (the reference
-run's start-up plus its pace for the articles still missing), so kills land
-during start-up, analysis and writes alike, and some runs finish.
+uniformly from 0 to 1.1 times that run's expected length (the reference
+run's start-up plus the pace of the latest run that finished, for the
+articles still missing), so kills land during start-up, analysis and writes
+alike, and some runs finish.
 
 A share of the kills (``--aim-writes``, 0.3) waits, after its delay, for
 the moment the run holds SQLite's write lock, so that writes are hit too:
@@ -91,7 +92,8 @@ def reference(args: argparse.Namespace, inputs: list[Path], work: Path) -> dict:
     with sqlite3.connect(db) as conn:
         analyses = dict(conn.execute("SELECT content_hash, analysis FROM articles"))
         first_commit = conn.execute("SELECT min(added_at) FROM articles").fetchone()[0]
-    return {"db": db, "analyses": analyses, "seconds": seconds, "startup": first_commit - began}
+    startup = first_commit - began
+    return {"db": db, "analyses": analyses, "seconds": seconds, "startup": startup, "pace": (seconds - startup) / len(analyses)}
 
 
 def write_lock_held(pid: int, shm: Path) -> bool:
@@ -187,10 +189,9 @@ def export_sorted(db: Path, work: Path) -> bytes:
     return b"\n".join(sorted(out.stdout.splitlines()))
 
 
-def expected_length(ref: dict, missing: int, total: int) -> float:
-    """How long a run with ``missing`` articles left should take, from the reference run's pace."""
-    pace = (ref["seconds"] - ref["startup"]) / total
-    return ref["startup"] + missing * pace
+def expected_length(ref: dict, missing: int) -> float:
+    """How long a run with ``missing`` articles left should take (the machine is shared: the pace is updated)."""
+    return ref["startup"] + missing * ref["pace"]
 
 
 def one_round(args: argparse.Namespace, inputs: list[Path], ref: dict, work: Path, rng: random.Random, number: int, stats: dict) -> bool:
@@ -199,19 +200,22 @@ def one_round(args: argparse.Namespace, inputs: list[Path], ref: dict, work: Pat
     cmd, ok = command(args, inputs, db), True
     while True:
         before, runs_before = count_rows(db, "articles"), count_rows(db, "runs")
-        expected = expected_length(ref, len(inputs) - before, len(inputs))
-        delay, aim = rng.uniform(0, 1.25 * expected), rng.random() < args.aim_writes
-        proc = start(cmd, work)
-        phase = None if stats["kills"] >= args.kills else run_until_kill(proc, db, delay, aim, expected, (before, runs_before))
-        stats["per_run"].append(None)
+        expected = expected_length(ref, len(inputs) - before)
+        delay, aim = rng.uniform(0, 1.1 * expected), rng.random() < args.aim_writes
+        proc, began = start(cmd, work), time.monotonic()
+        try:
+            phase = None if stats["kills"] >= args.kills else run_until_kill(proc, db, delay, aim, expected, (before, runs_before))
+            err = proc.communicate()[1] if phase is None else ""
+        finally:
+            proc.kill()  # only when the benchmark itself is stopped
+        stats["per_run"].append(count_rows(db, "articles") - before)
         if phase is None:
-            _, err = proc.communicate()
-            stats["per_run"][-1] = count_rows(db, "articles") - before
+            if stats["per_run"][-1] >= 4:
+                ref["pace"] = max(0.0, time.monotonic() - began - ref["startup"]) / stats["per_run"][-1]
             if proc.returncode != 0:
                 print(f"  FAIL: the finishing run exited {proc.returncode}: {err.strip()}")
                 return False
             return finish_round(db, ref, work, number) and ok
-        stats["per_run"][-1] = count_rows(db, "articles") - before
         stats["kills"] += 1
         stats["phases"][phase] += 1
         stats["delays"].append(delay)
@@ -250,6 +254,7 @@ def finish_round(db: Path, ref: dict, work: Path, number: int) -> bool:
 
 def main() -> int:
     args = parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the run under way is killed too
     inputs = sorted((DATA / "ptc2020" / "train-articles").glob("article*.txt"))[: args.articles]
     if len(inputs) < args.articles:
         sys.exit(f"found {len(inputs)} PTC training articles under {DATA}, need {args.articles}: set SPINSCOPE_DATA")
