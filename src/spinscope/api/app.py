@@ -19,6 +19,7 @@ def build_app(settings: ApiSettings):
     from spinscope.api import errors, pages, routes
     from spinscope.api.analysis import Analyzer
     from spinscope.api.limits import BodyLimit
+    from spinscope.api.memory import TrimWhenIdle
     from spinscope.api.security import SecurityHeaders
     from spinscope.api.store import CorpusViews
     from spinscope.web import static_dir
@@ -33,4 +34,5 @@ def build_app(settings: ApiSettings):
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
     app.add_middleware(BodyLimit, max_body=settings.max_body)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(TrimWhenIdle)
     return app

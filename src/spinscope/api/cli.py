@@ -24,6 +24,7 @@ def serve(
     import uvicorn
 
     from spinscope.api import create_app
+    from spinscope.api.memory import limit_arenas
     from spinscope.api.settings import ApiSettings
 
     if db is None and os.path.exists("spinscope.db"):
@@ -38,6 +39,7 @@ def serve(
     )
     store = f", corpus store {db}" if db else ", no corpus store (give --db)"
     typer.echo(f"spinscope: serving on http://{host}:{port} (API docs at /docs){store}", err=True)
+    limit_arenas()  # before uvicorn starts any thread: see spinscope.api.memory
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
