@@ -9,8 +9,11 @@ What it does, in order:
    days, so outlets and stories have something to group), with
    ``--corpus-detectors`` (default: all);
 2. starts ``spinscope serve --db`` on 127.0.0.1 on a free port as a separate
-   process and warms it up (every route once and a few analyses, so the models
-   are loaded) and records its resident memory (RSS, with any children) as
+   process and warms it up: every route once and a few analyses (the models
+   load), then ``--warmup-seconds`` of the same load as below, so that what a
+   server keeps once it has run for a while (spaCy's vocabulary of the words
+   it has seen, pooled database connections, worker threads) is in place.
+   After ``--settle`` seconds its resident memory (RSS, with any children) is
    the baseline;
 3. runs ``--clients`` concurrent clients (asyncio + httpx, one connection each)
    for ``--seconds``: each sends its next request as soon as the last one is
@@ -20,14 +23,15 @@ What it does, in order:
    ``/api/articles/{id}`` (1 in 20 an unknown id, answered 404),
    ``/api/outlets``, ``/api/stories``, ``/api/duplicates``, ``/api/search``.
    No request starts after the time is up; those in flight are waited for;
-4. waits ``--settle`` seconds and measures the server's RSS again.
+4. waits ``--settle`` seconds and measures the server's RSS again; with
+   ``--rounds N`` steps 3 and 4 run N times, to tell a plateau from a leak.
 
 Prints requests and latency (p50/p90/p99/max) per kind and overall, status
 codes, 5xx, dropped requests (connection errors and client timeouts, the
 timeout being ``--timeout``, 120 s by default), throughput, and the server's
-RSS at baseline, peak (sampled every 0.25 s) and after the settle; then PASS or
-FAIL for: no 5xx, no dropped request, RSS after within ``--memory-margin``
-(10 %) of the baseline.  Exits 1 when any check fails.  Reads PTC from
+RSS after the models loaded, at baseline, peak (sampled every 0.25 s) and
+after the settle; then PASS or FAIL for: no 5xx, no dropped request, RSS after
+the last round within ``--memory-margin`` (10 %) of the baseline.  Exits 1 when any check fails.  Reads PTC from
 ``$SPINSCOPE_DATA`` (default ``../shared/data``).
 """
 
@@ -63,7 +67,9 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--corpus-detectors", default=None, help="detectors for corpus add (default: all)")
     p.add_argument("--analyse-share", type=float, default=0.25, help="share of requests that are analyses (default 0.25)")
     p.add_argument("--timeout", type=float, default=120.0, help="client timeout per request in seconds (default 120)")
-    p.add_argument("--settle", type=float, default=10.0, help="seconds between the end of the load and the last RSS reading (default 10)")
+    p.add_argument("--settle", type=float, default=10.0, help="idle seconds before each RSS reading: the baseline and after each round (default 10)")
+    p.add_argument("--warmup-seconds", type=float, default=15.0, help="seconds of load before the baseline is read (default 15)")
+    p.add_argument("--rounds", type=int, default=1, help="load rounds, each followed by an RSS reading (default 1)")
     p.add_argument("--memory-margin", type=float, default=0.10, help="RSS after may exceed the baseline by this share (default 0.10)")
     p.add_argument("--seed", type=int, default=7)
     return p.parse_args()
@@ -273,7 +279,7 @@ def latency_table(results: list) -> None:
             print(f"{kind:<12}{len(values):>9}{pct(values, 50):>10.0f}{pct(values, 90):>10.0f}{pct(values, 99):>10.0f}{max(values):>10.0f}")
 
 
-def report(results: list, elapsed: float, memory: tuple[int, int, int], args: argparse.Namespace) -> bool:
+def report(results: list, elapsed: float, memory: dict[str, int], args: argparse.Namespace) -> bool:
     latency_table(results)
     statuses = Counter(str(status) for _, status, _ in results)
     server_errors = sum(n for s, n in statuses.items() if s.isdigit() and int(s) >= 500)
@@ -281,14 +287,12 @@ def report(results: list, elapsed: float, memory: tuple[int, int, int], args: ar
     print("status codes: " + ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items())))
     print(f"5xx: {server_errors}   dropped (connection errors, client timeout {args.timeout:.0f} s): {dropped}")
     print(f"throughput: {len(results) / elapsed:.1f} requests/s ({len(results)} in {elapsed:.1f} s, the last answers included)")
-    base, peak, after = memory
-    growth = (after - base) / base
-    print(f"server RSS: baseline {base / MIB:.0f} MiB, peak {peak / MIB:.0f} MiB, after {args.settle:.0f} s settle {after / MIB:.0f} MiB ({growth:+.1%})")
+    growth = (memory["after"] - memory["baseline"]) / memory["baseline"]
+    print(f"server RSS: baseline {memory['baseline'] / MIB:.0f} MiB, peak {memory['peak'] / MIB:.0f} MiB, "
+          f"after {args.settle:.0f} s settle {memory['after'] / MIB:.0f} MiB ({growth:+.1%})", flush=True)
     checks = [("no 5xx", server_errors == 0), ("no dropped request", dropped == 0),
               (f"memory after within {args.memory_margin:.0%} of baseline", growth <= args.memory_margin)]
-    for name, ok in checks:
-        print(f"{'PASS' if ok else 'FAIL'} {name}")
-    return all(ok for _, ok in checks)
+    return checks
 
 
 def main() -> None:
@@ -313,17 +317,26 @@ def main() -> None:
 def measure(base: str, server: subprocess.Popen, mix: Mix, args: argparse.Namespace) -> bool:
     started = time.perf_counter()
     warm_up(base, mix)
-    time.sleep(2)
-    baseline = rss(server.pid)
-    print(f"warm-up: {time.perf_counter() - started:.1f} s; {len(mix.ids)} stored articles, {len(mix.texts)} analysis texts", flush=True)
-    print(f"load: {args.clients} clients for {args.seconds:.0f} s, analyses {args.analyse_share:.0%} of requests, client timeout {args.timeout:.0f} s", flush=True)
-    sampler = PeakSampler(server.pid)
-    sampler.start()
-    results, elapsed = asyncio.run(run_load(base, mix, args.clients, args.seconds, args.timeout))
-    sampler.done.set()
-    sampler.join()
+    loaded = rss(server.pid)
+    burst, _ = asyncio.run(run_load(base, mix, args.clients, args.warmup_seconds, args.timeout))
     time.sleep(args.settle)
-    return report(results, elapsed, (baseline, max(sampler.peak, baseline), rss(server.pid)), args)
+    memory = {"baseline": rss(server.pid)}
+    print(f"warm-up: {time.perf_counter() - started:.1f} s ({len(burst)} requests, statuses {dict(Counter(s for _, s, _ in burst))}); "
+          f"RSS with the models loaded {loaded / MIB:.0f} MiB; {len(mix.ids)} stored articles, {len(mix.texts)} analysis texts", flush=True)
+    for n in range(1, args.rounds + 1):
+        print(f"load{f' round {n}' if args.rounds > 1 else ''}: {args.clients} clients for {args.seconds:.0f} s, "
+              f"analyses {args.analyse_share:.0%} of requests, client timeout {args.timeout:.0f} s", flush=True)
+        sampler = PeakSampler(server.pid)
+        sampler.start()
+        results, elapsed = asyncio.run(run_load(base, mix, args.clients, args.seconds, args.timeout))
+        sampler.done.set()
+        sampler.join()
+        time.sleep(args.settle)
+        memory.update(peak=max(sampler.peak, memory["baseline"]), after=rss(server.pid))
+        checks = report(results, elapsed, memory, args)
+    for name, ok in checks:
+        print(f"{'PASS' if ok else 'FAIL'} {name}")
+    return all(ok for _, ok in checks)
 
 
 if __name__ == "__main__":
