@@ -161,6 +161,32 @@ def test_faults_classified_from_the_driver_error():
     assert fault_of(err.value) is None  # an ordinary error is not retried and not called a fault
 
 
+def test_faults_write_runs_the_transaction_again_after_a_lost_connection(sqlite_url, caplog):
+    """Without a server at hand: a dropped connection is retried, any other error is not."""
+    import sqlalchemy as sa
+
+    from spinscope.corpus.store import Store, StoreError
+
+    store, calls = Store(sqlite_url, retry_seconds=5).open(), []
+
+    def flaky(conn):
+        calls.append(conn.execute(sa.text("SELECT count(*) FROM runs")).scalar_one())
+        if len(calls) == 1:
+            raise sa.exc.OperationalError("COMMIT", {}, Exception("server closed the connection unexpectedly"), connection_invalidated=True)
+        return "done"
+
+    assert store.write(flaky) == "done" and len(calls) == 2
+    assert "lost the connection to the store" in caplog.text
+
+    def broken(conn):
+        calls.append(None)
+        conn.execute(sa.text("SELECT * FROM no_such_table"))
+
+    with pytest.raises(StoreError) as err:
+        store.write(broken)
+    assert err.value.code == "E501" and calls.count(None) == 1  # an ordinary error is not retried
+
+
 # --- PostgreSQL: a restart during a run ---------------------------------------------------------
 
 
