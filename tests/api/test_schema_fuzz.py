@@ -87,3 +87,9 @@ def test_api_internal_error_is_logged_with_its_traceback(make_client, caplog):
     assert r.status_code == 500 and "RuntimeError" in r.json()["error"]
     (record,) = [rec for rec in caplog.records if rec.name == "spinscope.api"]
     assert record.exc_info and record.exc_info[0] is RuntimeError
+
+
+def test_api_export_declares_its_body_and_file_types(client):
+    op = client.get("/openapi.json").json()["paths"]["/api/export"]["post"]
+    assert op["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Analysis"}
+    assert set(op["responses"]["200"]["content"]) == {"application/json", "text/csv", "text/html"}

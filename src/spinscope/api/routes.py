@@ -36,6 +36,8 @@ ANALYZE_BODY = {
 }
 MAX_PAGE = 1_000_000  # keeps the offset a 64-bit integer for every store (200 a page at most)
 EXPORT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
+EXPORT_OPENAPI = {"requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Analysis"}}}}}
+EXPORT_FILES = {200: {"description": "The file, by format", "content": {kind.split(";")[0]: {} for kind in EXPORT_TYPES.values()}}}
 
 
 async def run_analysis(request: Request, req: AnalyzeRequest) -> Analysis:
@@ -60,7 +62,7 @@ async def analyze(request: Request, authorization: Annotated[str | None, Header(
     return JSONResponse(analysis.to_dict())
 
 
-@router.post("/export", responses=error_responses(413, 422))
+@router.post("/export", responses={**EXPORT_FILES, **error_responses(413, 422)}, openapi_extra=EXPORT_OPENAPI)
 async def export(request: Request, format: Annotated[str, Query(pattern="^(json|csv|html)$")] = "json") -> Response:
     """Turn an analysis (the JSON that /api/analyze returned) into a JSON, CSV (one row per span) or HTML report file."""
     analysis = Analysis.model_validate_json(await request.body())
