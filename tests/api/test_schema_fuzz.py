@@ -93,3 +93,10 @@ def test_api_export_declares_its_body_and_file_types(client):
     op = client.get("/openapi.json").json()["paths"]["/api/export"]["post"]
     assert op["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Analysis"}
     assert set(op["responses"]["200"]["content"]) == {"application/json", "text/csv", "text/html"}
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "html"])
+def test_api_export_of_an_id_outside_latin_1_is_a_file_not_a_500(client, fmt):
+    r = client.post(f"/api/export?format={fmt}", json={"id": "статья-Ā", "text": "Мэр сказал."})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-disposition"] == f'attachment; filename="spinscope-______-_.{fmt}"'

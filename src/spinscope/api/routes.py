@@ -84,7 +84,8 @@ def export_response(analyses: list[Analysis], fmt: str) -> Response:
 
 
 def _safe_name(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)[:120]
+    """An ASCII file name: HTTP headers are Latin-1, so an id in another script would fail the response."""
+    return "".join(ch if (ch.isascii() and ch.isalnum()) or ch in "-_." else "_" for ch in name)[:120]
 
 
 @router.get("/techniques")
