@@ -78,19 +78,27 @@ def pipe(texts: Iterable[str], batch_size: int = 16) -> Iterator:
 
 
 def pipe_batched(texts: Iterable[str], batch_size: int = 16) -> Iterator:
-    """Like :func:`pipe`, but batches short texts through ``nlp.pipe`` together."""
+    """Like :func:`pipe`, but batches short texts through ``nlp.pipe`` together.
+
+    A batch holds at most ``batch_size`` texts and about ``CHUNK_CHARS``
+    characters: the parser's working memory grows with the characters of a
+    batch (some 3 MB per 1,000), so sixteen long articles parsed together
+    would need several times what one chunk of a long text does.
+    """
     nlp = load()
     buffer: list[str] = []
+    chars = 0
     for text in texts:
+        if buffer and (len(text) > CHUNK_CHARS or chars + len(text) > CHUNK_CHARS):
+            yield from nlp.pipe(buffer, batch_size=batch_size)
+            buffer, chars = [], 0
         if len(text) > CHUNK_CHARS:
-            if buffer:
-                yield from nlp.pipe(buffer, batch_size=batch_size)
-                buffer = []
             yield from pipe([text], batch_size)
-        else:
-            buffer.append(text)
-            if len(buffer) >= batch_size:
-                yield from nlp.pipe(buffer, batch_size=batch_size)
-                buffer = []
+            continue
+        buffer.append(text)
+        chars += len(text)
+        if len(buffer) >= batch_size:
+            yield from nlp.pipe(buffer, batch_size=batch_size)
+            buffer, chars = [], 0
     if buffer:
         yield from nlp.pipe(buffer, batch_size=batch_size)
