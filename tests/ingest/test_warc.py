@@ -104,3 +104,13 @@ def test_warc_empty_gzip_member(tmp_path, opts):
     path = tmp_path / "empty.warc.gz"
     path.write_bytes(gzip.compress(b""))
     assert list(iter_paths([str(path)], opts)) == []
+
+
+def test_warc_response_without_target_uri_is_an_input_error(tmp_path, opts):
+    """warcio raises AttributeError on a response record with no WARC-Target-URI (a header cut short)."""
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>"
+    record = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: " + str(len(block)).encode() + b"\r\n\r\n" + block + b"\r\n\r\n"
+    path = tmp_path / "cut.warc"
+    path.write_bytes(record)
+    (err,) = list(iter_paths([str(path)], opts))
+    assert err.code == "E111" and "cut.warc" in str(err)

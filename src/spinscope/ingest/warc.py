@@ -47,6 +47,8 @@ def iter_warc(path: str, options: Options, stats) -> Iterator[Article | InputErr
             yield InputError("E111", path, detail=f"record {number}: {_detail(exc)}")
         except (ArchiveLoadFailed, zlib.error, OSError, ValueError) as exc:  # record `number + 1` cannot be read
             yield InputError("E111", path, detail=f"record {number + 1}: {_detail(exc)}")
+        except (AttributeError, KeyError, IndexError, TypeError) as exc:  # warcio on a header cut short or garbled
+            yield InputError("E111", path, detail=f"record {number + 1}: {_detail(exc)}")
     stats.warc_skipped += skipped
     if skipped:
         log.info("%s: ignored %d non-HTML WARC records", path, skipped)
