@@ -29,3 +29,32 @@ def test_offsets_all_inside_text(pieces):
         for q in span.attrs["quantities"]:
             assert span.start <= q["start"] < q["end"] <= span.end
             assert text[q["start"] : q["end"]] == q["text"]
+
+
+def test_source_offsets_when_the_subject_lies_before_a_line_break():
+    text = ', $3 billion été “ \n The minister said " , $3 billion    ! . \n 40 people died ” ! été .  he told AFP \n  he told AFP $3 billion \n'
+    found = ClaimsDetector().detect(nlp.load()(text), Article(text=text))
+    for span in found.spans:
+        source = span.attrs["source"]
+        if source is not None:
+            assert 0 <= source["start"] < source["end"] <= len(text)
+
+
+def test_quote_depth_lookup_equals_a_scan_from_the_paragraph_start():
+    import random
+
+    from spinscope.detectors.claims import attribution
+
+    def scanned(text, offset):
+        depth = 0
+        for ch in text[text.rfind("\n", 0, offset) + 1 : offset]:
+            if ch in attribution.OPEN_QUOTES and (ch != '"' or depth == 0):
+                depth = 1
+            elif ch in attribution.CLOSE_QUOTES:
+                depth = 0
+        return depth
+
+    rnd = random.Random(0)
+    for _ in range(200):
+        text = "".join(rnd.choice('ab \n"\u201c\u201d\u00ab\u00bb') for _ in range(60))
+        assert [attribution._depth_at(text, i) for i in range(len(text) + 1)] == [scanned(text, i) for i in range(len(text) + 1)]

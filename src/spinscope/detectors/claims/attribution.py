@@ -10,6 +10,10 @@ Nothing is guessed: no attribution found means ``source`` is None.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
+
 REPORTING_VERBS = frozenset(
     "say tell report claim state announce cite add note explain write argue insist warn confirm deny estimate "
     "allege assert acknowledge admit testify tweet declare reveal find show indicate predict conclude disclose "
@@ -25,6 +29,7 @@ SPEECH_TAG_TOKENS = 8  # '"Stop!" he said.' may parse as two sentences; the seco
 EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 OPEN_QUOTES = "\"“«"
 CLOSE_QUOTES = "\"”»"
+_MARKS = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "\n]")
 
 
 def claim_units(doc) -> list:
@@ -112,6 +117,8 @@ def _phrase(head, sent) -> tuple[int, int] | None:
     for tok in head.children:
         if tok.i > head.i and (tok.dep_ in ("relcl", "acl", "appos") or tok.is_punct):
             right = min(right, tok.i - 1)
+    if left > right:  # the head's subtree lies outside this unit (a sentence cut at a line break)
+        return None
     doc = sent.doc
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
@@ -123,23 +130,42 @@ def _phrase(head, sent) -> tuple[int, int] | None:
 
 
 def _inside_quote(tok, sent) -> bool:
-    """Whether ``tok`` sits between quotation marks within its sentence's paragraph."""
-    return _quote_depth(sent.doc.text, _paragraph_start(sent.doc.text, sent.start_char), tok.idx) > 0
+    """Whether ``tok`` sits between quotation marks within its paragraph."""
+    return _depth_at(sent.doc.text, tok.idx) > 0
 
 
 def _paragraph_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
-def _quote_depth(text: str, start: int, end: int) -> int:
-    """1 when an odd number of quotation marks opened between ``start`` and ``end``, else 0."""
-    depth = 0
-    for ch in text[start:end]:
-        if ch in OPEN_QUOTES and (ch != '"' or depth == 0):
+def _depth_at(text: str, offset: int) -> int:
+    """1 when an odd number of quotation marks opened between the paragraph's start and ``offset``, else 0."""
+    positions, states = _quote_marks(text)
+    k = bisect.bisect_left(positions, offset) - 1  # the last mark or line break before ``offset``
+    return states[k] if k >= 0 else 0
+
+
+@functools.lru_cache(maxsize=8)
+def _quote_marks(text: str) -> tuple[list[int], list[int]]:
+    """Every quotation mark and line break of ``text`` with the quote depth just after it.
+
+    Read once per text, so that asking about any offset is a binary search:
+    scanning from the paragraph's start for every reporting verb took
+    minutes on a megabyte-long single-line paragraph.  A line break closes
+    any open quotation (paragraphs are scanned on their own).
+    """
+    positions, states, depth = [], [], 0
+    for match in _MARKS.finditer(text):
+        ch = match.group()
+        if ch == "\n":
+            depth = 0
+        elif ch in OPEN_QUOTES and (ch != '"' or depth == 0):
             depth = 1
         elif ch in CLOSE_QUOTES:
             depth = 0
-    return depth
+        positions.append(match.start())
+        states.append(depth)
+    return positions, states
 
 
 def sources(sents: list) -> list[tuple[int, int] | None]:
@@ -157,7 +183,7 @@ def _quoted(text: str, sent) -> bool:
     start = _first_char(text, sent)
     if start < sent.end_char and text[start] in OPEN_QUOTES + CLOSE_QUOTES:
         start += 1
-    return _quote_depth(text, _paragraph_start(text, start), start) > 0
+    return _depth_at(text, start) > 0
 
 
 def _quote_speaker(text: str, sents: list, found: list, i: int) -> tuple[int, int] | None:
