@@ -29,6 +29,7 @@ SPEECH_TAG_TOKENS = 8  # '"Stop!" he said.' may parse as two sentences; the seco
 EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 OPEN_QUOTES = "\"“«"
 CLOSE_QUOTES = "\"”»"
+_TEXT_KEY = "spinscope.claims.text"
 _MARKS = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "\n]")
 
 
@@ -131,7 +132,15 @@ def _phrase(head, sent) -> tuple[int, int] | None:
 
 def _inside_quote(tok, sent) -> bool:
     """Whether ``tok`` sits between quotation marks within its paragraph."""
-    return _depth_at(sent.doc.text, tok.idx) > 0
+    return _depth_at(_text_of(sent.doc), tok.idx) > 0
+
+
+def _text_of(doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token each time it is asked)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def _paragraph_start(text: str, offset: int) -> int:
@@ -171,7 +180,7 @@ def _quote_marks(text: str) -> tuple[list[int], list[int]]:
 def sources(sents: list) -> list[tuple[int, int] | None]:
     """The source of each sentence: its own, else the speaker of the quotation it belongs to."""
     found = [own_source(s) for s in sents]
-    text = sents[0].doc.text if sents else ""
+    text = _text_of(sents[0].doc) if sents else ""
     for i, sent in enumerate(sents):
         if found[i] is None and _quoted(text, sent):
             found[i] = _quote_speaker(text, sents, found, i)

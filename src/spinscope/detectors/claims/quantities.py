@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 ENTITY_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"})
 NUMBER_WORDS = frozenset(
     "dozens hundreds thousands millions billions trillions tens scores dozen handful couple".split()
@@ -12,7 +14,7 @@ def quantities(sent) -> list[dict]:
     """spaCy's numeric entities in ``sent`` plus number-words and numbers its NER missed, in text order."""
     found = []
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in _ents_within(sent):
         if ent.label_ in ENTITY_TYPES:
             found.append(_item(ent.start_char, ent.end_char, ent.text, ent.label_))
             covered.update(range(ent.start, ent.end))
@@ -28,3 +30,28 @@ def quantities(sent) -> list[dict]:
 
 def _item(start: int, end: int, text: str, kind: str) -> dict:
     return {"start": start, "end": end, "text": text, "type": kind}
+
+
+_ENTS_KEY = "spinscope.claims.ents"
+
+
+def _ents_within(sent) -> list:
+    """The Doc's entities that lie wholly inside ``sent``, as ``sent.ents`` gives them.
+
+    ``Span.ents`` walks every entity of the Doc for each sentence, which on a
+    long text made this quadratic; the Doc's entities are read once here and
+    found by bisection.
+    """
+    doc = sent.doc
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data[_ENTS_KEY] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    found = []
+    for ent in ents[bisect.bisect_left(starts, sent.start) :]:
+        if ent.start >= sent.end:
+            break
+        if ent.end <= sent.end:
+            found.append(ent)
+    return found
