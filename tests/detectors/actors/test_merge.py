@@ -46,3 +46,14 @@ def test_merge_leaves_an_ambiguous_surname_alone():
     merger = StreamingMerger()
     merger.merge(_analysis("John Smith", "Anna Smith"))
     assert _merged(merger, "Smith").name == "Smith"
+
+
+def test_resolve_keeps_each_spelling_once_however_often_it_is_used():
+    from spinscope import nlp
+    from spinscope.detectors.actors import resolve
+
+    text = "President Vladimir Putin met Joe Biden in Geneva, and Putin said Biden lied. " * 40
+    actors = resolve.cluster(nlp.load()(text)).actors
+    putin = next(a for a in actors if "Putin" in a.name)
+    assert len(putin.mentions) >= 40
+    assert len(putin.forms) == len(set(putin.forms)) <= 3

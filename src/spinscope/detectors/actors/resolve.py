@@ -65,7 +65,7 @@ class Actor:
     name: str
     type: str
     mentions: list[Mention] = field(default_factory=list)
-    forms: list[str] = field(default_factory=list)  # name spellings as written
+    forms: list[str] = field(default_factory=list)  # distinct name spellings as written, first seen first
     roles: set[str] = field(default_factory=set)
     last: int = 0  # token index of the latest mention, for recency
 
@@ -105,6 +105,7 @@ def similar(a: str, b: str) -> bool:
 class _Resolver:
     def __init__(self, doc) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access
         self.actors: list[Actor] = []
         self.keys: dict[tuple[str, str], Actor] = {}  # (type, canonical key) -> actor
         self.sent_of = {}
@@ -139,7 +140,7 @@ class _Resolver:
     def _add(self, actor: Actor, mention: Mention, form: str | None) -> None:
         actor.mentions.append(mention)
         actor.last = mention.tokens[1]
-        if form:
+        if form and form not in actor.forms:  # distinct: matching compares against every form
             actor.forms.append(form)
 
     def _new(self, name: str, type_: str, key: tuple[str, str] | None = None) -> Actor:
@@ -152,7 +153,7 @@ class _Resolver:
     def _named(self, ent, kind: str) -> tuple[Mention, str]:
         """A mention of an entity and its words as written, "the" and possessive trimmed."""
         mention = self._mention(ent.start, ent.end, kind)
-        return mention, self.doc.text[mention.start:mention.end]
+        return mention, self.text[mention.start:mention.end]
 
     def _keyed(self, type_: str, canonical: str, mention: Mention, form: str) -> None:
         actor = self.keys.get((type_, canonical)) or self._new(canonical, type_, (type_, canonical))
@@ -168,7 +169,7 @@ class _Resolver:
         while first > 0 and doc[first - 1].lower_ in TITLES:
             first -= 1
         mention = self._mention(first, ent.end, "title" if first < ent.start or words[0].i > ent.start else "name")
-        name = doc.text[words[0].idx:words[-1].idx + len(words[-1])]  # as written: "Gonzalez-Aragon" stays one word
+        name = self.text[words[0].idx:words[-1].idx + len(words[-1])]  # as written: "Gonzalez-Aragon" stays one word
         actor = self._find_person(aliases.normalise(name).split())
         if actor is None:
             actor = self._new(name, "person")
