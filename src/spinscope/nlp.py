@@ -40,6 +40,22 @@ def _import_spacy():
     return spacy
 
 
+TEXT_KEY = "spinscope.text"
+
+
+def text_of(doc) -> str:
+    """``doc.text``, built once per Doc and kept in ``doc.user_data``.
+
+    spaCy joins every token each time ``doc.text`` is read; detectors that
+    need the text per sentence or per entity would make long articles
+    quadratic.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def model_info() -> dict:
     meta = load().meta
     return {"name": f"spacy/{meta.get('lang', 'en')}_{meta['name']}", "version": meta["version"]}

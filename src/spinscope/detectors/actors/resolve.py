@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 
 from spinscope.detectors.actors import aliases
+from spinscope.nlp import text_of
 
 CACHE_KEY = "spinscope.actors"
 SPELLING = 0.85  # difflib ratio above which two names are one spelled two ways
@@ -105,7 +106,7 @@ def similar(a: str, b: str) -> bool:
 class _Resolver:
     def __init__(self, doc) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text on every access
+        self.text = text_of(doc)
         self.actors: list[Actor] = []
         self.keys: dict[tuple[str, str], Actor] = {}  # (type, canonical key) -> actor
         self.sent_of = {}

@@ -14,6 +14,8 @@ import bisect
 import functools
 import re
 
+from spinscope.nlp import text_of
+
 REPORTING_VERBS = frozenset(
     "say tell report claim state announce cite add note explain write argue insist warn confirm deny estimate "
     "allege assert acknowledge admit testify tweet declare reveal find show indicate predict conclude disclose "
@@ -29,7 +31,6 @@ SPEECH_TAG_TOKENS = 8  # '"Stop!" he said.' may parse as two sentences; the seco
 EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 OPEN_QUOTES = "\"“«"
 CLOSE_QUOTES = "\"”»"
-_TEXT_KEY = "spinscope.claims.text"
 _MARKS = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "\n]")
 
 
@@ -132,15 +133,9 @@ def _phrase(head, sent) -> tuple[int, int] | None:
 
 def _inside_quote(tok, sent) -> bool:
     """Whether ``tok`` sits between quotation marks within its paragraph."""
-    return _depth_at(_text_of(sent.doc), tok.idx) > 0
+    return _depth_at(text_of(sent.doc), tok.idx) > 0
 
 
-def _text_of(doc) -> str:
-    """``doc.text``, built once per Doc (spaCy joins every token each time it is asked)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
 
 
 def _paragraph_start(text: str, offset: int) -> int:
@@ -180,7 +175,7 @@ def _quote_marks(text: str) -> tuple[list[int], list[int]]:
 def sources(sents: list) -> list[tuple[int, int] | None]:
     """The source of each sentence: its own, else the speaker of the quotation it belongs to."""
     found = [own_source(s) for s in sents]
-    text = _text_of(sents[0].doc) if sents else ""
+    text = text_of(sents[0].doc) if sents else ""
     for i, sent in enumerate(sents):
         if found[i] is None and _quoted(text, sent):
             found[i] = _quote_speaker(text, sents, found, i)

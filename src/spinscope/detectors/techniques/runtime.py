@@ -12,6 +12,7 @@ technique probabilities with weight ``config["lexical_weight"]``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import unicodedata
 from dataclasses import dataclass
@@ -209,12 +210,12 @@ def spans_to_label(out: TokenOutputs, text: str, threshold: float, seed: float |
     outer = candidates(out, text, threshold, seed, gap, min_tokens)
     if inner is None:
         return outer
-    nested = [
-        (s, e, p)
-        for s, e, p in candidates(out, text, inner)
-        if any(ch.isalpha() for ch in text[s:e])
-        and any(os <= s and e <= oe and (s, e) != (os, oe) for os, oe, _ in outer)
-    ]
+    starts = [s for s, _, _ in outer]  # candidates do not overlap and come in text order
+    nested = []
+    for s, e, p in candidates(out, text, inner):
+        k = bisect.bisect_right(starts, s) - 1  # the only candidate that can hold this run
+        if k >= 0 and e <= outer[k][1] and (s, e) != outer[k][:2] and any(ch.isalpha() for ch in text[s:e]):
+            nested.append((s, e, p))
     return outer + nested
 
 
