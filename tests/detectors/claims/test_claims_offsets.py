@@ -58,3 +58,12 @@ def test_quote_depth_lookup_equals_a_scan_from_the_paragraph_start():
     for _ in range(200):
         text = "".join(rnd.choice('ab \n"\u201c\u201d\u00ab\u00bb') for _ in range(60))
         assert [attribution._depth_at(text, i) for i in range(len(text) + 1)] == [scanned(text, i) for i in range(len(text) + 1)]
+
+
+def test_quantities_are_trimmed_of_white_space_inside_an_entity():
+    text = "! \n été $3 billion The minister said in March 40 people died “ , The minister said “ in March    The minister said"
+    found = ClaimsDetector().detect(nlp.load()(text), Article(text=text))
+    for span in found.spans:
+        for q in span.attrs["quantities"]:
+            assert span.start <= q["start"] < q["end"] <= span.end
+            assert text[q["start"] : q["end"]] == q["text"] == q["text"].strip()

@@ -25,11 +25,13 @@ def quantities(sent) -> list[dict]:
             found.append(_item(tok.idx, tok.idx + len(tok.text), tok.text, "NUMBER_WORD"))
         elif tok.like_num and any(ch.isdigit() for ch in tok.text):
             found.append(_item(tok.idx, tok.idx + len(tok.text), tok.text, "CARDINAL"))
-    return sorted(found, key=lambda q: (q["start"], q["end"]))
+    return sorted((q for q in found if q["text"]), key=lambda q: (q["start"], q["end"]))
 
 
 def _item(start: int, end: int, text: str, kind: str) -> dict:
-    return {"start": start, "end": end, "text": text, "type": kind}
+    """One quantity, its offsets trimmed of the white space spaCy may leave inside an entity ("March    ")."""
+    lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+    return {"start": start + lead, "end": end - trail, "text": text.strip(), "type": kind}
 
 
 _ENTS_KEY = "spinscope.claims.ents"
