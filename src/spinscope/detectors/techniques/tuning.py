@@ -116,11 +116,17 @@ def fit_calibration(rows: list[tuple]) -> list[float]:
     return [float(lr.coef_[0][0]), float(lr.coef_[0][1]), float(lr.intercept_[0])]
 
 
-def si_f1(rows: list[tuple], articles: list[data.Labelled], scores: np.ndarray, threshold: float) -> float:
+def kept(rows: list[tuple], scores: np.ndarray, threshold: float) -> dict[str, list]:
+    """``(technique, start, end)`` of the rows scored at least ``threshold``, per article id."""
     pred: dict[str, list] = {}
     for row, score in zip(rows, scores):
         if score >= threshold:
-            pred.setdefault(row[0].id, []).append(row[2:4])
+            pred.setdefault(row[0].id, []).append((row[1], row[2], row[3]))
+    return pred
+
+
+def si_f1(rows: list[tuple], articles: list[data.Labelled], scores: np.ndarray, threshold: float) -> float:
+    pred = {aid: [(s, e) for _, s, e in found] for aid, found in kept(rows, scores, threshold).items()}
     gold = {a.id: [(s, e) for _, s, e in a.spans] for a in articles}
     return scorer.span_identification(pred, gold)["f1"]
 
@@ -151,11 +157,7 @@ def choose_lexical_weight(model: runtime.TechniqueModel, articles: list[data.Lab
 
 
 def span_technique_f1(rows: list[tuple], articles: list[data.Labelled], scores: np.ndarray, threshold: float) -> float:
-    pred: dict[str, list] = {}
-    for row, score in zip(rows, scores):
-        if score >= threshold:
-            pred.setdefault(row[0].id, []).append((row[1], row[2], row[3]))
-    return scorer.span_technique(pred, {a.id: a.spans for a in articles})["f1"]
+    return scorer.span_technique(kept(rows, scores, threshold), {a.id: a.spans for a in articles})["f1"]
 
 
 def tune(folder: Path, validation: list[data.Labelled], log=print) -> dict:
