@@ -120,9 +120,12 @@ def test_store_migrates_a_first_revision_store(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     old = Store(url).open(revision="0001")
     analysis = Analysis(id="old1", text="Parliament passed the water reform bill late on Thursday.")
-    with old.transaction() as conn:
+
+    def insert_old(conn):
         assert "signatures" not in sa.inspect(conn).get_table_names()
         conn.execute(sa.text("INSERT INTO articles (content_hash, doc_id, outlet, words, added_at, analysis) VALUES (:h, 'old1', 'unknown', 9, 0, :a)"), {"h": content_hash(analysis.text), "a": analysis.to_json()})
+
+    old.write(insert_old)
     old.close()
     new = Store(url).open()
     assert new.count("signatures") == 1 and new.count("lsh_bands") > 0

@@ -32,10 +32,13 @@ def import_ratings(store, path: Path, *, dataset: str | None = None, domain_colu
         raise UsageError("E503", path=path, columns=columns)
     rows = rating_rows(records, key, dataset or Path(path).name)
     rows += alias_rows(rows, read_aliases(Path(path)))
-    with store.transaction() as conn:
+
+    def replace(conn) -> None:  # safe to run twice: the dataset's rows are replaced as a whole
         conn.execute(ratings.delete().where(ratings.c.dataset == (dataset or Path(path).name)))
         if rows:
             conn.execute(ratings.insert(), rows)
+
+    store.write(replace)
     return len({r["domain"] for r in rows})
 
 

@@ -172,12 +172,6 @@ class Store:
         return Path(url.database).resolve()
 
     @contextmanager
-    def transaction(self):
-        """One write transaction: all of it is kept, or none of it."""
-        with self.guard("E501"), self.engine.begin() as conn:
-            yield conn
-
-    @contextmanager
     def reading(self):
         with self.guard("E500"), self.engine.connect() as conn:
             yield conn
