@@ -65,3 +65,54 @@ def test_attribution_short_speech_tag_after_quote():
     sources = _sources(text)
     assert sources[0] is None and sources[-1] is None
     assert "he" in sources[1:-1]
+
+
+def _unit_sources(text: str) -> list[tuple[str, str | None]]:
+    units = attribution.claim_units(nlp.load()(text))
+    return [(u.text.strip(), None if s is None else text[s[0] : s[1]]) for u, s in zip(units, attribution.sources(units))]
+
+
+def test_attribution_transcript_speaker_label_covers_its_paragraph():
+    text = "WALLACE: Governor, what is your answer?\n\nPENCE: Well, the question is why they invited him. The campaign got it wrong."
+    found = dict(_unit_sources(text))
+    assert found["Governor, what is your answer?"] == "WALLACE"
+    assert found["Well, the question is why they invited him."] == "PENCE"
+    assert found["The campaign got it wrong."] == "PENCE"
+
+
+def test_attribution_headline_speaker_label():
+    text = "Sanders: Clinton Needs to Stop the Personality Attacks\n\nThe senator spoke in Iowa on Monday."
+    assert [s for _, s in _unit_sources(text)] == ["Sanders", None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW DELHI: The government raised fuel prices by 5% on Monday.",
+        "BREAKING: Five people were killed in the blast in the city centre.",
+        "Editor's note: This story was updated with new casualty figures.",
+    ],
+)
+def test_attribution_datelines_and_rubrics_name_no_speaker(text):
+    assert {s for _, s in _unit_sources(text)} == {None}
+
+
+def test_attribution_colon_leads_into_quoted_paragraph():
+    text = (
+        "Small donors matter less this year.\n\nThe New York Times reports:\n\n"
+        '"Just 24 percent of the contributors gave $200 or less. In 2012, 43 percent of the money came from them."'
+    )
+    found = _unit_sources(text)
+    assert found[0] == ("Small donors matter less this year.", None)
+    assert [s for _, s in found[1:]] == ["The New York Times"] * (len(found) - 1)
+    assert len(found) >= 3
+
+
+def test_attribution_quotation_running_on_into_next_paragraph():
+    text = '"The economy is broken," Smith said. "Wages have fallen for years.\n\n"Prices rose 9 percent last year."'
+    assert [s for _, s in _unit_sources(text)][-1] == "Smith"
+
+
+def test_attribution_closed_quotation_does_not_run_on():
+    text = '"The economy is broken," Smith said.\n\n"Prices rose 9 percent last year."'
+    assert [s for _, s in _unit_sources(text)][-1] is None

@@ -173,13 +173,75 @@ def _quote_marks(text: str) -> tuple[list[int], list[int]]:
 
 
 def sources(sents: list) -> list[tuple[int, int] | None]:
-    """The source of each sentence: its own, else the speaker of the quotation it belongs to."""
+    """The source of each sentence.
+
+    In order: its own; the speaker label its paragraph opens with ("PENCE:
+    Well, …", "Sanders: Clinton needs …"); the source of a sentence that
+    leads into it with a colon ("The New York Times reports:"); the
+    speaker of the quotation it belongs to.
+    """
     found = [own_source(s) for s in sents]
     text = text_of(sents[0].doc) if sents else ""
+    label, paragraph = None, -1
+    for i, sent in enumerate(sents):
+        start = _paragraph_start(text, _first_char(text, sent))
+        if start != paragraph:
+            paragraph = start
+            label = _speaker_label(sent) if _first_char(text, sent) == start else None
+        if found[i] is None:
+            found[i] = label
+        if found[i] is None and i and found[i - 1] is not None and _led_in(text, sents[i - 1], sent):
+            found[i] = found[i - 1]
     for i, sent in enumerate(sents):
         if found[i] is None and _quoted(text, sent):
             found[i] = _quote_speaker(text, sents, found, i)
     return found
+
+
+# Line openers that end in a colon but name no source ("BREAKING: …", "Editor's note: …")
+NOT_SPEAKERS = frozenset(
+    "breaking update updates updated exclusive watch video videos photos photo image images opinion analysis editorial "
+    "commentary note editor related read listen source sources credit credits warning live report poll q a "
+    "transcript question answer summary background context correction clarification fact check factbox "
+    "explainer timeline highlights takeaways line points facts quote quotes topics tags share subscribe "
+    "advertisement sponsored disclaimer disclosure copyright contact email tel phone fax address".split()
+)
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+LABEL_TOKENS = 5  # "Sen. Elizabeth Warren (D-Mass.):" is about as long as a speaker label gets
+
+
+def _speaker_label(sent) -> tuple[int, int] | None:
+    """A name and a colon opening a line: a transcript's "WALLACE:" or a headline's "Pence: …".
+
+    The words before the colon must be a name — one person, organisation
+    or group entity, or capitalised nouns that are no place or date (a
+    dateline such as "NEW DELHI:" names no speaker) — not a rubric such as
+    "BREAKING:", and words must follow it on its line.
+    """
+    colon = next((t for t in sent[: LABEL_TOKENS + 1] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start:
+        return None
+    text = text_of(sent.doc)
+    line_end = text.find("\n", colon.idx)
+    if not any(ch.isalnum() for ch in text[colon.idx : line_end if line_end >= 0 else len(text)]):
+        return None  # nothing said after the label on its line
+    words = [t for t in sent.doc[sent.start : colon.i] if not t.is_punct]
+    if not words or not words[0].text[:1].isupper() or any(t.lower_ in NOT_SPEAKERS for t in words):
+        return None
+    entity = next((e for e in sent.doc.ents if e.start <= words[0].i and words[-1].i < e.end), None)
+    if entity is not None and entity.label_ not in SPEAKER_ENTS:
+        return None  # a dateline ("NEW DELHI: …") or a date, not a speaker
+    if entity is None and not all(t.pos_ in ("PROPN", "NOUN") and (t.is_title or t.is_upper) for t in words):
+        return None  # a name is capitalised ("Sanders:" opening a headline is often tagged a noun)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _led_in(text: str, before, sent) -> bool:
+    """Whether ``before`` ends in a colon that introduces ``sent`` on its line or the next paragraph."""
+    lead = text[before.start_char : _first_char(text, sent)].rstrip()
+    if not lead.endswith(":"):
+        return False
+    return text.count("\n", before.end_char, _first_char(text, sent)) <= 2
 
 
 def _quoted(text: str, sent) -> bool:
@@ -199,7 +261,11 @@ def _quote_speaker(text: str, sents: list, found: list, i: int) -> tuple[int, in
     """
     paragraph = _paragraph_start(text, _first_char(text, sents[i]))
     for j in range(i - 1, -1, -1):  # back to where the quotation opened
-        if sents[j].end_char <= paragraph or not _quoted(text, sents[j + 1]):
+        if sents[j].end_char <= paragraph:
+            if not _runs_on(text, paragraph):
+                break
+            paragraph = _paragraph_start(text, _first_char(text, sents[j]))
+        if not _quoted(text, sents[j + 1]):
             break
         if found[j] is not None and any(ch in OPEN_QUOTES + CLOSE_QUOTES for ch in sents[j].text):
             return found[j]  # the speaker of the quotation just before, in the same paragraph
@@ -212,6 +278,19 @@ def _quote_speaker(text: str, sents: list, found: list, i: int) -> tuple[int, in
         if not quoted:
             break
     return None
+
+
+def _runs_on(text: str, paragraph: int) -> bool:
+    """Whether the quotation of the paragraph before runs on into the one at ``paragraph``.
+
+    The convention of print: a quotation that goes on in a new paragraph
+    leaves the first one without a closing mark and opens the next with one.
+    """
+    before = paragraph
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    opens = text[paragraph : paragraph + 1]
+    return before > 0 and opens in OPEN_QUOTES and _depth_at(text, before) > 0
 
 
 def _first_char(text: str, sent) -> int:

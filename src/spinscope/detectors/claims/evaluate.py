@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from spinscope.detectors.claims import data, features
@@ -76,6 +78,9 @@ def evaluate(folder, model_dir=None) -> dict:
 
         linear = dataclasses.replace(model, cascade=None, threshold=model.linear_threshold)
         scores["linear_alone"] = {k: v for k, v in report(linear, cb_valid, ct_valid, tags).items() if k != "checkthat_ap_per_debate"}
+    polnear = Path(folder).parent / "quotes-polnear"
+    if (polnear / "dev" / "attributions").is_dir():
+        scores["attribution_polnear"] = polnear_attribution(polnear, "dev")
     return scores
 
 
@@ -86,8 +91,6 @@ def attribution_scores(sample: list[dict], root) -> dict:
     with offsets into files under ``root``; each file is parsed whole, as the
     detector would see it, so that quotation speakers in nearby sentences count.
     """
-    from pathlib import Path
-
     from spinscope import nlp
     from spinscope.detectors.claims import attribution
 
@@ -130,3 +133,50 @@ def _overlapping(predicted: dict, item: dict):
         if name == item["file"] and shared > most:
             best, most = source, shared
     return best
+
+
+def polnear_attribution(root, part: str = "dev") -> dict:
+    """Agreement of ``attributed`` and the source span with PolNeAR's attribution relations.
+
+    A sentence (a claim unit) is attributed in the gold when the content of
+    a PolNeAR attribution that has a source covers at least half of its
+    non-space characters; its gold source is that attribution's source.
+    PolNeAR also annotates beliefs ("Republicans fear …") and leaves some
+    attributions out, so this measures agreement with one annotation
+    scheme, on many more sentences than the hand-annotated sample.
+    """
+    from itertools import accumulate
+
+    from spinscope import nlp
+    from spinscope.detectors.claims import attribution
+    from spinscope.detectors.quotes import data as polnear
+
+    articles = polnear.load(root, part)
+    tp = fp = fn = tn = overlap = 0
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
+        solid = [0, *accumulate(not ch.isspace() for ch in article.text)]  # non-space characters before each offset
+        sents = attribution.claim_units(doc)
+        for sent, source in zip(sents, attribution.sources(sents)):
+            a, b = sent.start_char, sent.end_char
+            size = solid[b] - solid[a]
+            gold = next(
+                (q for q in article.quotes if q.source and size and solid[min(b, q.end)] - solid[max(a, q.start)] >= size / 2),
+                None,
+            )
+            if gold and source:
+                tp += 1
+                overlap += source[0] < gold.source[1] and gold.source[0] < source[1]
+            fp += bool(source) and not gold
+            fn += bool(gold) and not source
+            tn += not gold and not source
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return {
+        "part": part,
+        "articles": len(articles),
+        "sentences": tp + fp + fn + tn,
+        "attributed_gold": tp + fn,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(2 * precision * recall / max(precision + recall, 1e-12), 4),
+        "source_overlap": round(overlap / max(tp, 1), 4),
+    }
