@@ -228,10 +228,10 @@ def _speaker_label(sent) -> tuple[int, int] | None:
     words = [t for t in sent.doc[sent.start : colon.i] if not t.is_punct]
     if not words or not words[0].text[:1].isupper() or any(t.lower_ in NOT_SPEAKERS for t in words):
         return None
-    entity = next((e for e in sent.doc.ents if e.start <= words[0].i and words[-1].i < e.end), None)
-    if entity is not None and entity.label_ not in SPEAKER_ENTS:
+    types = {t.ent_type_ for t in words}
+    if types - SPEAKER_ENTS - {""}:
         return None  # a dateline ("NEW DELHI: …") or a date, not a speaker
-    if entity is None and not all(t.pos_ in ("PROPN", "NOUN") and (t.is_title or t.is_upper) for t in words):
+    if not (types <= SPEAKER_ENTS) and not all(t.pos_ in ("PROPN", "NOUN") and (t.is_title or t.is_upper) for t in words):
         return None  # a name is capitalised ("Sanders:" opening a headline is often tagged a noun)
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
