@@ -54,15 +54,25 @@ def analyze_many(items: Iterable[str | Article | dict], *, detectors: Iterable[s
         yield result
 
 
-def analyze_stream(items: Iterable[Article | InputError], *, detectors: Iterable[str] | None = None, options: Options | None = None) -> Iterator[Analysis | Failure]:
+def analyze_stream(
+    items: Iterable[Article | InputError],
+    *,
+    detectors: Iterable[str] | None = None,
+    options: Options | None = None,
+    known_actors: Iterable[tuple[str, str]] | None = None,
+) -> Iterator[Analysis | Failure]:
     """The batch engine: input errors pass through as :class:`Failure`, so one bad document never stops a batch.
 
     With ``options.workers > 1`` the analysis runs in that many processes;
-    results still come back in input order.
+    results still come back in input order.  ``known_actors`` — ``(name,
+    type)`` pairs, oldest first — are actors named before this stream: an
+    actor of the stream that matches one takes its name and id.
     """
     opts = _with_detectors(options or Options(), detectors)
     dets = registry.shared(opts.detectors, opts.model_paths)
     merger = _actor_merger(dets)
+    if merger and known_actors:
+        merger.seed(known_actors)
     batches = _batches(items, opts.batch_size)
     if opts.workers > 1:
         from spinscope.parallel import analyse_in_processes

@@ -138,3 +138,21 @@ def test_store_url_forms():
     assert normalise_url("corpus.db") == "sqlite:///corpus.db"
     assert normalise_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_store_later_run_names_actors_as_the_store_does(tmp_path, sqlite_url):
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"id": "a", "text": "Barack Obama spoke in Chicago on Monday about the economy."}) + "\n", encoding="utf-8")
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({"id": "b", "text": "Obama said the plan would create jobs. Obama spoke for an hour."}) + "\n", encoding="utf-8")
+    opts = Options(detectors=("actors",), batch_size=2)
+    store, _ = _add(sqlite_url, [first], opts)
+    _add(sqlite_url, [later], opts)
+
+    from spinscope.corpus.export import export
+
+    out = tmp_path / "all.jsonl"
+    export(store, "jsonl", out)
+    people = {r["id"]: [(a["id"], a["name"]) for a in r["actors"] if a["type"] == "person"] for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert ("barack-obama", "Barack Obama") in people["a"]
+    assert people["b"] == [("barack-obama", "Barack Obama")]  # not a new "obama" because the second run came later

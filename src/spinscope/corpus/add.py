@@ -40,15 +40,20 @@ class AddReport:
         return 1 if self.failures else 0
 
 
-Analyser = Callable[[Iterable[Article | InputError], Options], Iterator]
+# (items, opts, known_actors=None) -> Stored | Failure per item, in input order
+Analyser = Callable[..., Iterator]
 
 
-def local_analyser(items: Iterable[Article | InputError], opts: Options) -> Iterator:
-    """Analyse in this process; yields :class:`Stored` or :class:`Failure` in input order."""
+def local_analyser(items: Iterable[Article | InputError], opts: Options, known_actors: list[tuple[str, str]] | None = None) -> Iterator:
+    """Analyse in this process; yields :class:`Stored` or :class:`Failure` in input order.
+
+    ``known_actors`` (the store's recent actors) make an actor that the
+    store already names keep that name and id.
+    """
     from spinscope.corpus.write import Stored
     from spinscope.pipeline import Failure, analyze_stream
 
-    for result in analyze_stream(items, options=opts):
+    for result in analyze_stream(items, options=opts, known_actors=known_actors):
         yield result if isinstance(result, Failure) else Stored(json=result.to_json(), data=result.to_dict())
 
 
@@ -58,13 +63,14 @@ def add_paths(store, paths: list[str], opts: Options, *, errors: Path | None = N
     from spinscope.ingest import iter_paths
 
     store.check_writable()  # a read-only store fails now, not after the analysis
-    registry.shared(opts.detectors, opts.model_paths)  # fail fast on an unknown detector; built once
+    dets = registry.shared(opts.detectors, opts.model_paths)  # fail fast on an unknown detector; built once
+    known_actors = recent_actors(store) if any(d.name == "actors" for d in dets) else None
     report, started = AddReport(), time.perf_counter()
     run_id = store.start_run(opts.detectors)
     err_log = _open_errors(errors)
     try:
         fresh = skip_known(store, iter_paths(paths, opts), report)
-        results = analyser(fresh, opts)
+        results = analyser(fresh, opts, known_actors=known_actors)
         for batch in _batches(results, commit_every or opts.batch_size):
             _commit(store, batch, run_id, report, err_log)
     except KeyboardInterrupt:
@@ -75,6 +81,19 @@ def add_paths(store, paths: list[str], opts: Options, *, errors: Path | None = N
     store.finish_run(run_id, skipped=len(report.failures), known=report.known)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def recent_actors(store, limit: int | None = None) -> list[tuple[str, str]]:
+    """The ``(name, type)`` of the actors stored last, oldest first: as many as the merger keeps."""
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import actors
+    from spinscope.detectors.actors.merge import MAX_NAMES
+
+    query = sa.select(actors.c.name, actors.c.type).where(actors.c.type.is_not(None)).order_by(actors.c.id.desc()).limit(limit or MAX_NAMES)
+    with store.reading() as conn:
+        rows = conn.execute(query).all()
+    return [(name, type_) for name, type_ in reversed(rows)]
 
 
 def skip_known(store, items: Iterable[Article | InputError], report: AddReport) -> Iterator[Article | InputError]:

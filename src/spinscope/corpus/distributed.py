@@ -58,7 +58,8 @@ def dask_analyser(address: str, workers: int = 2, in_flight: int | None = None):
         raise StoreError("E504", address=address, detail=str(exc).splitlines()[0]) from None
     limit = in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
     try:
-        yield lambda items, opts: _run(client, items, opts, limit)
+        # known_actors is not sent to the workers: there, actors are named alike within each batch only
+        yield lambda items, opts, known_actors=None: _run(client, items, opts, limit)
     finally:
         client.close()
         if cluster is not None:

@@ -57,3 +57,12 @@ def test_resolve_keeps_each_spelling_once_however_often_it_is_used():
     putin = next(a for a in actors if "Putin" in a.name)
     assert len(putin.mentions) >= 40
     assert len(putin.forms) == len(set(putin.forms)) <= 3
+
+
+def test_merge_seeded_with_known_actors_names_them_as_before():
+    merger = StreamingMerger()
+    merger.seed([("Barack Obama", "person"), ("Obama", "person"), ("Reuters", "organisation")])
+    assert (_merged(merger, "Obama").id, _merged(merger, "Obama").name) == ("barack-obama", "Barack Obama")
+    assert _merged(merger, "Barack Obama").id == "barack-obama"
+    assert merger.merge(_analysis("Reuters", kind="organisation")).actors[0].id == "reuters"
+    assert _merged(merger, "Michelle Obama").name == "Michelle Obama"

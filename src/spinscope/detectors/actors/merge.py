@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable
+from types import SimpleNamespace
 
 from spinscope.detectors.actors import aliases
 from spinscope.detectors.actors.resolve import similar, slug
@@ -107,6 +108,19 @@ class StreamingMerger:
         self.max_names = max_names
         self._canon: OrderedDict[tuple[str, str], tuple[str, str]] = OrderedDict()  # (type, key) -> (name, id)
         self._surnames: OrderedDict[str, tuple[str, str] | None] = OrderedDict()  # surname key -> its one full-name entry, or _AMBIGUOUS
+
+    def seed(self, known: Iterable[tuple[str, str]]) -> None:
+        """Remember actors named before this stream, as ``(name, type)`` pairs, oldest first.
+
+        They count as if their analyses had come first: ``corpus add`` seeds
+        the merger with the store's most recent actors, so that articles
+        added by a later or resumed run name an actor as the earlier runs
+        did.  Each takes the id its name gives (:func:`slug`).
+        """
+        for name, type_ in known:
+            actor = SimpleNamespace(name=name, id=slug(name), type=type_, aliases=[])
+            if self._lookup(actor) is None:
+                self._register(actor)
 
     def merge(self, analysis):
         renamed = {}
