@@ -10,7 +10,7 @@ from spinscope.detectors.techniques.labels import TECHNIQUES
 from spinscope.model import ModelInfo, Span
 
 MODEL_NAME = "spinscope/techniques-minilm-l6"
-MODEL_VERSION = "2"
+MODEL_VERSION = "3"
 # the best validation SI F1 threshold of the shipped model (config.json "default_min_score"; a test keeps them equal)
 DEFAULT_MIN_SCORE = 0.08
 
