@@ -116,3 +116,55 @@ def test_attribution_quotation_running_on_into_next_paragraph():
 def test_attribution_closed_quotation_does_not_run_on():
     text = '"The economy is broken," Smith said.\n\n"Prices rose 9 percent last year."'
     assert [s for _, s in _unit_sources(text)][-1] is None
+
+
+def _scanned_quote_speakers(text, sents, found):
+    """The quotation speakers found by walking from each sentence, as a reference for the one-pass version."""
+
+    def paragraph(k):
+        return text.rfind("\n", 0, attribution._first_char(text, sents[k])) + 1
+
+    result = list(found)
+    for i in range(len(sents)):
+        if result[i] is not None or not attribution._quoted(text, sents[i]):
+            continue
+        start, speaker = paragraph(i), None
+        for j in range(i - 1, -1, -1):
+            if sents[j].end_char <= start:
+                if not attribution._runs_on(text, start):
+                    break
+                start = paragraph(j)
+            if not attribution._quoted(text, sents[j + 1]):
+                break
+            if result[j] is not None and any(ch in attribution.OPEN_QUOTES + attribution.CLOSE_QUOTES for ch in sents[j].text):
+                speaker = result[j]
+                break
+        if speaker is None:
+            for j in range(i + 1, len(sents)):
+                if paragraph(j) != paragraph(i):
+                    break
+                quoted = attribution._quoted(text, sents[j])
+                if found[j] is not None and (quoted or len(sents[j]) <= attribution.SPEECH_TAG_TOKENS):
+                    speaker = found[j]
+                    break
+                if not quoted:
+                    break
+        result[i] = speaker
+    return result
+
+
+def test_attribution_quote_speakers_in_one_pass_equal_a_walk_from_each_sentence():
+    import random
+
+    pieces = ['"Prices rose.', "Prices rose.", 'Wages fell."', "the minister said.", '"We won," he said.', "\n\n", "\n", "\u201cTaxes went up.", "Jobs came back.\u201d", "Smith told AFP."]
+    rnd = random.Random(0)
+    for _ in range(60):
+        text = " ".join(rnd.choice(pieces) for _ in range(14))
+        sents = attribution.claim_units(nlp.load()(text))
+        if not sents:
+            continue
+        own = [attribution.own_source(s) for s in sents]
+        expected = _scanned_quote_speakers(text, sents, own)
+        got = list(own)
+        attribution._quote_speakers(text, sents, attribution._paragraph_starts(text, sents), got)
+        assert got == expected, text

@@ -138,10 +138,6 @@ def _inside_quote(tok, sent) -> bool:
 
 
 
-def _paragraph_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
-
-
 def _depth_at(text: str, offset: int) -> int:
     """1 when an odd number of quotation marks opened between the paragraph's start and ``offset``, else 0."""
     positions, states = _quote_marks(text)
@@ -178,24 +174,67 @@ def sources(sents: list) -> list[tuple[int, int] | None]:
     In order: its own; the speaker label its paragraph opens with ("PENCE:
     Well, …", "Sanders: Clinton needs …"); the source of a sentence that
     leads into it with a colon ("The New York Times reports:"); the
-    speaker of the quotation it belongs to.
+    speaker of the quotation it belongs to (:func:`_quote_speakers`).
     """
     found = [own_source(s) for s in sents]
     text = text_of(sents[0].doc) if sents else ""
-    label, paragraph = None, -1
+    paragraphs = _paragraph_starts(text, sents)
+    label = None
     for i, sent in enumerate(sents):
-        start = _paragraph_start(text, _first_char(text, sent))
-        if start != paragraph:
-            paragraph = start
-            label = _speaker_label(sent) if _first_char(text, sent) == start else None
+        if i == 0 or paragraphs[i] != paragraphs[i - 1]:
+            label = _speaker_label(sent) if _first_char(text, sent) == paragraphs[i] else None
         if found[i] is None:
             found[i] = label
         if found[i] is None and i and found[i - 1] is not None and _led_in(text, sents[i - 1], sent):
             found[i] = found[i - 1]
-    for i, sent in enumerate(sents):
-        if found[i] is None and _quoted(text, sent):
-            found[i] = _quote_speaker(text, sents, found, i)
+    _quote_speakers(text, sents, paragraphs, found)
     return found
+
+
+def _paragraph_starts(text: str, sents: list) -> list[int]:
+    """The offset where each sentence's paragraph starts, found in one pass over the text."""
+    starts, start, searched = [], 0, 0
+    for sent in sents:
+        first = _first_char(text, sent)
+        newline = text.rfind("\n", searched, first)
+        if newline >= 0:
+            start = newline + 1
+        searched = max(searched, first)
+        starts.append(start)
+    return starts
+
+
+def _quote_speakers(text: str, sents: list, paragraphs: list[int], found: list) -> None:
+    """Give each quoted sentence without a source the speaker of its quotation, in place.
+
+    Backwards: the nearest earlier sentence of the same quotation that has a
+    speaker and a quotation mark.  Forwards, within the paragraph: the first
+    sentence with a speaker, up to the one that closes the quotation and a
+    short tag after it ("... ," he said).  The quotation goes on across a
+    paragraph break only where it runs on (:func:`_runs_on`).  Both
+    directions are carried from sentence to sentence, so a long quotation
+    costs one pass, not one pass per sentence.
+    """
+    quoted = [_quoted(text, s) for s in sents]
+    own = list(found)
+    ahead: list = [None] * len(sents)
+    for i in range(len(sents) - 2, -1, -1):
+        j = i + 1
+        if paragraphs[j] != paragraphs[i]:
+            continue
+        if own[j] is not None and (quoted[j] or len(sents[j]) <= SPEECH_TAG_TOKENS):
+            ahead[i] = own[j]
+        elif quoted[j]:
+            ahead[i] = ahead[j]
+    behind = None
+    for i, sent in enumerate(sents):
+        joined = i > 0 and quoted[i] and (paragraphs[i] == paragraphs[i - 1] or _runs_on(text, paragraphs[i]))
+        if not joined:
+            behind = None
+        elif found[i - 1] is not None and any(ch in OPEN_QUOTES + CLOSE_QUOTES for ch in sents[i - 1].text):
+            behind = found[i - 1]
+        if found[i] is None and quoted[i]:
+            found[i] = behind or ahead[i]
 
 
 # Line openers that end in a colon but name no source ("BREAKING: …", "Editor's note: …")
@@ -252,34 +291,6 @@ def _quoted(text: str, sent) -> bool:
     return _depth_at(text, start) > 0
 
 
-def _quote_speaker(text: str, sents: list, found: list, i: int) -> tuple[int, int] | None:
-    """The speaker of the quotation ``sents[i]`` belongs to, looked for within its paragraph.
-
-    Backwards: a quoting sentence with a speaker, with only quoted sentences
-    between.  Forwards: the first sentence with a speaker, up to the one that
-    closes the quotation and the sentence after it ("... ," he said).
-    """
-    paragraph = _paragraph_start(text, _first_char(text, sents[i]))
-    for j in range(i - 1, -1, -1):  # back to where the quotation opened
-        if sents[j].end_char <= paragraph:
-            if not _runs_on(text, paragraph):
-                break
-            paragraph = _paragraph_start(text, _first_char(text, sents[j]))
-        if not _quoted(text, sents[j + 1]):
-            break
-        if found[j] is not None and any(ch in OPEN_QUOTES + CLOSE_QUOTES for ch in sents[j].text):
-            return found[j]  # the speaker of the quotation just before, in the same paragraph
-    for j in range(i + 1, len(sents)):  # forward to where it closes, and a short tag after it
-        if _paragraph_start(text, _first_char(text, sents[j])) != paragraph:
-            break
-        quoted = _quoted(text, sents[j])
-        if found[j] is not None and (quoted or len(sents[j]) <= SPEECH_TAG_TOKENS):
-            return found[j]
-        if not quoted:
-            break
-    return None
-
-
 def _runs_on(text: str, paragraph: int) -> bool:
     """Whether the quotation of the paragraph before runs on into the one at ``paragraph``.
 
@@ -290,7 +301,7 @@ def _runs_on(text: str, paragraph: int) -> bool:
     while before > 0 and text[before - 1].isspace():
         before -= 1
     opens = text[paragraph : paragraph + 1]
-    return before > 0 and opens in OPEN_QUOTES and _depth_at(text, before) > 0
+    return before > 0 and bool(opens) and opens in OPEN_QUOTES and _depth_at(text, before) > 0
 
 
 def _first_char(text: str, sent) -> int:
