@@ -277,10 +277,8 @@ def _speaker_label(sent) -> tuple[int, int] | None:
 
 def _led_in(text: str, before, sent) -> bool:
     """Whether ``before`` ends in a colon that introduces ``sent`` on its line or the next paragraph."""
-    lead = text[before.start_char : _first_char(text, sent)].rstrip()
-    if not lead.endswith(":"):
-        return False
-    return text.count("\n", before.end_char, _first_char(text, sent)) <= 2
+    first = _first_char(text, sent)
+    return text[before.start_char : first].rstrip().endswith(":") and text.count("\n", before.end_char, first) <= 2
 
 
 def _quoted(text: str, sent) -> bool:
