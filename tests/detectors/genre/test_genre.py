@@ -139,3 +139,29 @@ def test_genre_bad_model_path_raises_e302(tmp_path: Path):
     broken.write_bytes(b"not a model")
     with pytest.raises(PipelineError, match="E302"):
         genre_model.load(str(broken))
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "expected"),
+    [
+        ("They Sold Out Our Border\n\n(Iron Standard Op-Ed) — Let's stop pretending.", None, "(Iron Standard Op-Ed)"),
+        ("OPINION: The deal is a surrender\n\nLet's stop pretending.", None, "OPINION:"),
+        ("Editorial | A vote that matters\n\nThe council met.", None, "Editorial |"),
+        ("Talks resume\n\nThe talks resumed on Monday.", "https://www.example.com/opinion/2020/talks.html", "/opinion/"),
+        ("Talks resume\n\nGeorge Will wrote a scathing Washington Post op-ed this week.", None, None),
+        ("Poll shifts\n\nPublic opinion: a poll found support fell.", None, None),
+        ("Talks resume\n\nThe talks resumed.", "https://www.example.com/politics/opinion-poll-shows.html", None),
+    ],
+)
+def test_genre_opinion_label_only_from_rubrics(text, url, expected):
+    from spinscope.detectors.genre import rubric
+
+    assert rubric.opinion_label(text, url) == expected
+
+
+def test_genre_decide_page_label_over_model_but_not_over_satire_outlet():
+    scores = {"opinion": 0.2, "reporting": 0.7, "satire": 0.1}
+    labelled = decide(scores, None, "(TMU Op-Ed)")
+    assert (labelled["genre"], labelled["genre_basis"], labelled["genre_label"]) == ("opinion", "label", "(TMU Op-Ed)")
+    assert labelled["genre_scores"]["reporting"] == 0.7  # what the text alone says stays visible
+    assert decide(scores, "theonion.com", "(Op-Ed)")["genre"] == "satire"

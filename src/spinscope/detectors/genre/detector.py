@@ -3,13 +3,15 @@
 A text classifier (TF-IDF word and character n-grams plus style rates, logistic
 regression with equal genre priors; see ``models/genre/MODEL_CARD.md``)
 scores the title and text.  A page from a known satirical outlet is satire
-whatever the model says; ``genre_basis`` tells which decided.
+whatever the model says, and a page that labels itself opinion ("(TMU
+Op-Ed)", an ``/opinion/`` URL) is opinion; ``genre_basis`` tells which
+decided.
 """
 
 from __future__ import annotations
 
 from spinscope.detectors.base import BaseDetector, Findings
-from spinscope.detectors.genre import outlets
+from spinscope.detectors.genre import outlets, rubric
 
 GENRES = ("opinion", "reporting", "satire")
 
@@ -28,7 +30,8 @@ class GenreDetector(BaseDetector):
 
         model = genre_model.load(self.model_path)
         scores = genre_model.probabilities(model, [model_input(article)])[0]
-        return Findings(profile=decide(scores, outlets.satire_outlet(article.url, article.outlet)))
+        satire = outlets.satire_outlet(article.url, article.outlet)
+        return Findings(profile=decide(scores, satire, rubric.opinion_label(model_input(article), article.url)))
 
     def models(self):
         from spinscope.detectors.genre.model import NAME
@@ -45,10 +48,13 @@ def model_input(article) -> str:
     return article.text
 
 
-def decide(scores: dict[str, float], outlet: str | None) -> dict:
+def decide(scores: dict[str, float], outlet: str | None, label: str | None = None) -> dict:
+    """The profile keys: a known satire outlet first, then the page's own opinion label, then the model."""
     rounded = {g: round(scores.get(g, 0.0), 4) for g in GENRES}
     best = max(GENRES, key=lambda g: (scores.get(g, 0.0), g == "reporting"))
     profile = {"genre": best, "genre_scores": rounded, "genre_basis": "model"}
     if outlet:
         profile.update(genre="satire", genre_basis="outlet", genre_outlet=outlet)
+    elif label:
+        profile.update(genre="opinion", genre_basis="label", genre_label=label)
     return profile
