@@ -45,9 +45,8 @@ def iter_warc(path: str, options: Options, stats) -> Iterator[Article | InputErr
                 raise EOFError
         except EOFError as exc:  # the file ends inside record `number`
             yield InputError("E111", path, detail=f"record {number}: {_detail(exc)}")
-        except (ArchiveLoadFailed, zlib.error, OSError, ValueError) as exc:  # record `number + 1` cannot be read
-            yield InputError("E111", path, detail=f"record {number + 1}: {_detail(exc)}")
-        except (AttributeError, KeyError, IndexError, TypeError) as exc:  # warcio on a header cut short or garbled
+        # record `number + 1` cannot be read; warcio raises the second group on a header cut short or garbled
+        except (ArchiveLoadFailed, zlib.error, OSError, ValueError, AttributeError, KeyError, IndexError, TypeError) as exc:
             yield InputError("E111", path, detail=f"record {number + 1}: {_detail(exc)}")
     stats.warc_skipped += skipped
     if skipped:

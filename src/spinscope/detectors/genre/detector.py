@@ -29,9 +29,10 @@ class GenreDetector(BaseDetector):
         from spinscope.detectors.genre import model as genre_model
 
         model = genre_model.load(self.model_path)
-        scores = genre_model.probabilities(model, [model_input(article)])[0]
+        text = model_input(article)
+        scores = genre_model.probabilities(model, [text])[0]
         satire = outlets.satire_outlet(article.url, article.outlet)
-        return Findings(profile=decide(scores, satire, rubric.opinion_label(model_input(article), article.url)))
+        return Findings(profile=decide(scores, satire, rubric.opinion_label(text, article.url)))
 
     def models(self):
         from spinscope.detectors.genre.model import NAME
