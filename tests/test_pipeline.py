@@ -88,3 +88,21 @@ def test_pipeline_offsets_hold_with_emoji_combining_and_crlf():
     assert "\r" not in a.text
     names = {a.span_text(s) for s in a.spans}
     assert {"Angela Merkel", "Berlin", "Boris Johnson"} <= names
+
+
+def test_pipeline_batches_leave_no_new_words_in_spacys_vocabulary():
+    """A long run must not grow spaCy's string store with every new name it meets."""
+    from spinscope import nlp
+
+    def batch(k):
+        return [f"Senator Zorblax{k}x{i} met Quuxby{k}y{i} in Frobnitz{k}z{i} on Tuesday, officials said." for i in range(20)]
+
+    list(spinscope.analyze_many(batch(0), detectors=["entities", "quotes"]))  # warm-up: anything loaded once stays
+    strings = nlp.load().vocab.strings
+    before = len(strings)
+    found = list(spinscope.analyze_many(batch(1) + batch(2), detectors=["entities", "quotes"]))
+    assert len(strings) == before  # without the memory zone: +3 strings or more per text
+    assert "Zorblax1x0" not in strings
+    # the analyses are complete plain data, readable after the zone is gone
+    assert found[0].text.startswith("Senator Zorblax1x0")
+    assert any(s.kind == "quote" and s.attrs["speaker"]["text"] == "officials" for s in found[5].spans)

@@ -40,6 +40,18 @@ def _import_spacy():
     return spacy
 
 
+def memory_zone():
+    """A block after which spaCy forgets the strings it first met inside it.
+
+    spaCy adds every new string (a name, a URL, a misspelling) to the shared
+    vocabulary and keeps it, so a process that parses a million articles
+    grows without end.  Docs made inside the block must not be used after
+    it, and blocks must not nest; the pipeline turns each batch's Docs into
+    analyses (plain data) before its block ends.
+    """
+    return load().memory_zone()
+
+
 TEXT_KEY = "spinscope.text"
 
 

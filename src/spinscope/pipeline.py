@@ -36,7 +36,7 @@ def analyze(text_or_html: str, *, url: str | None = None, detectors: Iterable[st
 
     opts = _with_detectors(options or Options(), detectors)
     article = from_string(text_or_html, url=url, options=opts)
-    result = next(_analyse_batch([article], registry.shared(opts.detectors, opts.model_paths), opts))
+    (result,) = _analyse_batch([article], registry.shared(opts.detectors, opts.model_paths), opts)
     if isinstance(result, Failure):
         raise result.error
     return result
@@ -98,7 +98,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 def analyse_articles(articles: list[Article], opts: Options) -> list[Analysis | Failure]:
     """One batch of articles, in this process, with the detectors shared by this process."""
-    return list(_analyse_batch(articles, registry.shared(opts.detectors, opts.model_paths), opts))
+    return _analyse_batch(articles, registry.shared(opts.detectors, opts.model_paths), opts)
 
 
 def _actor_merger(dets: list):
@@ -110,13 +110,23 @@ def _actor_merger(dets: list):
     return StreamingMerger()
 
 
-def _analyse_batch(articles: list[Article], dets: list, opts: Options) -> Iterator[Analysis | Failure]:
-    docs = nlp.pipe_batched((a.text for a in articles), batch_size=opts.batch_size)
-    for article, doc in zip(articles, docs):
-        try:
-            yield _analyse_one(article, doc, dets, opts)
-        except Exception as exc:  # one broken document must not stop the batch
-            yield Failure(article.source or article.id, exc)
+def _analyse_batch(articles: list[Article], dets: list, opts: Options) -> list[Analysis | Failure]:
+    """One analysis or failure per article, in order.
+
+    The whole batch runs inside one spaCy memory zone, so the words it
+    first met leave spaCy's vocabulary when it ends (the analyses are plain
+    data by then); zones must not nest, so the batch is finished, not
+    yielded from, inside it.
+    """
+    results: list[Analysis | Failure] = []
+    with nlp.memory_zone():
+        docs = nlp.pipe_batched((a.text for a in articles), batch_size=opts.batch_size)
+        for article, doc in zip(articles, docs):
+            try:
+                results.append(_analyse_one(article, doc, dets, opts))
+            except Exception as exc:  # one broken document must not stop the batch
+                results.append(Failure(article.source or article.id, exc))
+    return results
 
 
 def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
