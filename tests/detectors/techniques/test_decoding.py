@@ -70,7 +70,7 @@ def test_retune_restores_the_config_when_tuning_fails(tmp_path, monkeypatch):
     before = (tmp_path / "config.json").read_text()
     monkeypatch.setattr(data, "load_ptc", lambda ptc: [data.Labelled("1", "text")])
 
-    def broken(folder, validation, log):
+    def broken(folder, validation, log, members=None):
         (folder / "config.json").write_text("{}")
         raise RuntimeError("stopped")
 

@@ -33,10 +33,17 @@ def train(
     trainable_layers: Annotated[int, typer.Option(help="Top encoder layers fine-tuned (of 6); the rest stay frozen.")] = 6,
     per_channel: Annotated[bool, typer.Option("--per-channel/--per-tensor", help="Quantise weights with one scale per output channel, or one per tensor.")] = True,
     retune: Annotated[bool, typer.Option("--retune", help="Keep the trained model in --out and only choose its decoding thresholds and calibration again.")] = False,
+    ensemble: Annotated[Optional[list[Path]], typer.Option("--ensemble", help="Instead of training: combine these trained model folders (give it twice or more) into one ensemble in --out, tuned on the validation split.")] = None,
 ) -> None:
     """Fine-tune the technique model on the training split and tune it on the validation split."""
     from spinscope.detectors.techniques.train import retune as run_retune, train as run
 
+    if ensemble:
+        from spinscope.detectors.techniques.ensemble import combine
+
+        config = combine(_ptc(data), list(ensemble), out, log=typer.echo)
+        typer.echo(f"ensemble of {len(config['members'])} models written to {out} in {config['train_seconds']} s; evaluate it with: spinscope evaluate techniques --data {data} --model {out}")
+        return
     if retune:
         if not (out / "model.onnx").is_file():
             from spinscope.errors import InputError

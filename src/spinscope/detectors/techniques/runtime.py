@@ -8,6 +8,13 @@ classifier over a span's pooled hidden states), ``tokenizer.json`` and
 validation split by ``spinscope train techniques``).  An optional
 ``lexical_head.npz`` (see :mod:`.lexical`) is mixed into the span head's
 technique probabilities with weight ``config["lexical_weight"]``.
+
+A folder may instead hold an ensemble: ``config.json`` names member
+sub-folders under ``"members"``, each with its own ``model.onnx`` and
+``span_head.npz``; they share the top-level tokenizer, lexical head and
+decoding knobs.  The members' token probabilities are averaged to find
+spans and their span heads' technique probabilities are averaged to label
+them (``spinscope train techniques --ensemble``: :mod:`.ensemble`).
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from __future__ import annotations
 import bisect
 import json
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -34,8 +41,19 @@ BATCH = 1
 @dataclass
 class TokenOutputs:
     enc: encoding.Encoded
-    probs: np.ndarray  # (n_tokens, 15): 14 techniques, then "any"
-    hidden: np.ndarray  # (n_tokens, hidden)
+    probs: np.ndarray  # (n_tokens, 15): 14 techniques, then "any" (the members' mean in an ensemble)
+    hidden: np.ndarray  # (n_tokens, hidden), of the first member in an ensemble
+    # in an ensemble, every member's own (probs, hidden), in member order
+    members: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)
+
+
+@dataclass
+class Member:
+    """One encoder with its span head."""
+
+    session: object
+    weight: np.ndarray
+    bias: np.ndarray
 
 
 class TechniqueModel:
@@ -54,11 +72,16 @@ class TechniqueModel:
         opts.inter_op_num_threads = 1
         self.config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
         self.tokenizer = encoding.load_tokenizer(self.path / "tokenizer.json")
-        head = np.load(self.path / "span_head.npz")
-        self.weight, self.bias = head["weight"], head["bias"]
         lexical = self.path / "lexical_head.npz"
         self.lexical = dict(np.load(lexical)) if lexical.exists() else None
-        self._session = ort.InferenceSession(str(self.path / "model.onnx"), opts, providers=["CPUExecutionProvider"])
+        members = []
+        for name in self.config.get("members") or ["."]:
+            folder = self.path / name
+            head = np.load(folder / "span_head.npz")
+            session = ort.InferenceSession(str(folder / "model.onnx"), opts, providers=["CPUExecutionProvider"])
+            members.append(Member(session, head["weight"], head["bias"]))
+        self.members = members
+        self._session = members[0].session
 
     def session(self):
         if self._session is None:
@@ -66,38 +89,29 @@ class TechniqueModel:
         return self._session
 
     def token_outputs(self, text: str) -> TokenOutputs:
-        """Per-token probabilities and hidden states, each token taken from the window that owns it."""
-        session = self.session()
+        """Per-token probabilities and hidden states (see :class:`TokenOutputs`)."""
+        self.session()
         enc = encoding.encode(self.tokenizer, text)
-        n = len(enc.ids)
-        probs = np.zeros((n, len(TECHNIQUES) + 1), dtype=np.float32)
-        hidden = np.zeros((n, _hidden_size(self.weight)), dtype=np.float32)
-        wins = encoding.windows(n)
-        for b in range(0, len(wins), BATCH):
-            chunk = wins[b : b + BATCH]
-            width = max(e - s for s, e, _, _ in chunk) + 2
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
-            mask = np.zeros_like(ids)
-            for r, (s, e, _, _) in enumerate(chunk):
-                ids[r, : e - s + 2] = encoding.with_specials(enc.ids[s:e])
-                mask[r, : e - s + 2] = 1
-            logits, states = session.run(None, {"input_ids": ids, "attention_mask": mask})
-            for r, (s, e, own_s, own_e) in enumerate(chunk):
-                rows = slice(own_s - s + 1, own_e - s + 1)
-                probs[own_s:own_e] = _sigmoid(logits[r, rows])
-                hidden[own_s:own_e] = states[r, rows]
-        return TokenOutputs(enc, probs, hidden)
+        found = [_member_outputs(member, enc) for member in self.members]
+        if len(found) == 1:
+            return TokenOutputs(enc, *found[0])
+        probs = np.mean([p for p, _ in found], axis=0).astype(np.float32)
+        return TokenOutputs(enc, probs, found[0][1], found)
 
     def span_probs(self, out: TokenOutputs, text: str, start: int, end: int) -> np.ndarray:
-        """Softmax over the 14 techniques for the span ``text[start:end]``."""
+        """Softmax over the 14 techniques for the span ``text[start:end]`` (the members' mean in an ensemble)."""
         i, j = encoding.token_range(out.enc, start, end)
         if j <= i:  # a span covering no token: use its nearest token
             i = min(i, max(len(out.enc.ids) - 1, 0))
             j = i + 1
         if len(out.enc.ids) == 0:
             return np.full(len(TECHNIQUES), 1.0 / len(TECHNIQUES), dtype=np.float32)
-        x = span_features(out.hidden[i:j], out.probs[i:j], encoding.span_extras(text, start, end, j - i))
-        neural = _softmax(x @ self.weight + self.bias)
+        extras = encoding.span_extras(text, start, end, j - i)
+        own = out.members or [(out.probs, out.hidden)]
+        neural = np.mean(
+            [_softmax(span_features(h[i:j], p[i:j], extras) @ m.weight + m.bias) for m, (p, h) in zip(self.members, own)],
+            axis=0,
+        )
         mix = self.config.get("lexical_weight", 0.0) if self.lexical is not None else 0.0
         if not mix:
             return neural
@@ -115,6 +129,28 @@ class TechniqueModel:
         self.session()
         out = self.token_outputs(text)
         return decode(out, text, self.config, lambda s, e: self.span_probs(out, text, s, e))
+
+
+def _member_outputs(member: Member, enc: encoding.Encoded) -> tuple[np.ndarray, np.ndarray]:
+    """One member's per-token ``(probs, hidden)``, each token taken from the window that owns it."""
+    n = len(enc.ids)
+    probs = np.zeros((n, len(TECHNIQUES) + 1), dtype=np.float32)
+    hidden = np.zeros((n, _hidden_size(member.weight)), dtype=np.float32)
+    wins = encoding.windows(n)
+    for b in range(0, len(wins), BATCH):
+        chunk = wins[b : b + BATCH]
+        width = max(e - s for s, e, _, _ in chunk) + 2
+        ids = np.zeros((len(chunk), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for r, (s, e, _, _) in enumerate(chunk):
+            ids[r, : e - s + 2] = encoding.with_specials(enc.ids[s:e])
+            mask[r, : e - s + 2] = 1
+        logits, states = member.session.run(None, {"input_ids": ids, "attention_mask": mask})
+        for r, (s, e, own_s, own_e) in enumerate(chunk):
+            rows = slice(own_s - s + 1, own_e - s + 1)
+            probs[own_s:own_e] = _sigmoid(logits[r, rows])
+            hidden[own_s:own_e] = states[r, rows]
+    return probs, hidden
 
 
 def span_features(hidden: np.ndarray, probs: np.ndarray, extras: np.ndarray) -> np.ndarray:

@@ -197,7 +197,7 @@ def export(model, out: Path, per_channel: bool = False) -> None:
     shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
 
 
-RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_channel", "train_seconds")
+RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_channel", "train_seconds", "member_records")
 
 
 def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print, trainable_layers: int = 6, per_channel: bool = True) -> dict:
@@ -228,9 +228,10 @@ def retune(ptc: Path, folder: Path, log=print) -> dict:
     path = folder / "config.json"
     before = path.read_text(encoding="utf-8")
     record = {k: v for k, v in json.loads(before).items() if k in RECORD_KEYS}
+    members = json.loads(before).get("members")
     started = time.time()
     try:
-        config = tuning.tune(folder, validation, log)
+        config = tuning.tune(folder, validation, log, members=members)
     except BaseException:
         path.write_text(before, encoding="utf-8")  # tuning rewrites it while it runs
         raise

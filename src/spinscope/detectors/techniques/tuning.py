@@ -160,14 +160,18 @@ def span_technique_f1(rows: list[tuple], articles: list[data.Labelled], scores: 
     return scorer.span_technique(kept(rows, scores, threshold), {a.id: a.spans for a in articles})["f1"]
 
 
-def tune(folder: Path, validation: list[data.Labelled], log=print) -> dict:
+def tune(folder: Path, validation: list[data.Labelled], log=print, members: list[str] | None = None) -> dict:
     """Choose the decoding knobs, second-label threshold, calibration and default min score.
+
+    ``members``: the member folders of an ensemble (see :mod:`.runtime`),
+    written into the config first so the ensemble is what gets tuned.
 
     The best SI F1 wins; settings within ``SI_TOLERANCE`` of it are told
     apart by span + technique F1 (that is what nested runs improve).
     """
     trials = []
-    (folder / "config.json").write_text(json.dumps({"run_threshold": 0.5, "second_label": 1.01, "calibration": [1, 1, 0]}))
+    kept_keys = {"members": list(members)} if members else {}
+    (folder / "config.json").write_text(json.dumps({"run_threshold": 0.5, "second_label": 1.01, "calibration": [1, 1, 0], **kept_keys}))
     model = runtime.TechniqueModel(folder)
     outputs = {a.id: model.token_outputs(a.text) for a in validation}
     mix = choose_lexical_weight(model, validation, outputs, log)
@@ -183,7 +187,7 @@ def tune(folder: Path, validation: list[data.Labelled], log=print) -> dict:
     top = max(t["si"] for t in trials)
     best = max((t for t in trials if t["si"] >= top - SI_TOLERANCE), key=lambda t: (t["st"], t["si"]))
     log(f"chosen: {best['config']} (SI F1 {best['si']:.4f}, span + technique F1 {best['st']:.4f})")
-    return {"lexical_weight": mix, **best["config"]}
+    return {**kept_keys, "lexical_weight": mix, **best["config"]}
 
 
 def _trial(validation: list[data.Labelled], cands: list[tuple], setting: dict, second: float, log) -> dict:
