@@ -47,3 +47,12 @@ def test_cli_label_spans_rejects_offsets_outside_the_article(tmp_path):
     with pytest.raises(InputError) as info:
         labelling.label(tmp_path, [("1", 0, 50)])
     assert info.value.code == "E131"
+
+
+def test_cli_train_ensemble_of_one_model_is_a_one_line_error(tmp_path):
+    (tmp_path / "ptc" / "train-articles").mkdir(parents=True)
+    args = ["train", "techniques", "--data", str(tmp_path / "ptc"), "--out", str(tmp_path / "ens"), "--ensemble", str(tmp_path / "one")]
+    out = subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", *args], capture_output=True, text=True)
+    assert out.returncode == 1
+    assert "E132" in out.stderr and "at least two" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
