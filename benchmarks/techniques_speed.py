@@ -3,8 +3,10 @@
 Prints articles/second and peak memory of the techniques detector (ONNX
 Runtime int8, one thread) on the 90 unlabelled PTC test articles, and the
 ratio to ``nlp.pipe`` of spinscope's shared spaCy pipeline, measured in the
-same run.  Usage: ``python benchmarks/techniques_speed.py [--limit N] [--batch B]``
-(``--batch`` runs B windows of an article per model call; the detector runs 1).
+same run.  Usage: ``python benchmarks/techniques_speed.py [--limit N] [--batch B] [--model DIR ...]``
+(``--batch`` runs B windows of an article per model call; the detector runs 1;
+``--model`` times these model folders instead of the shipped one, one after
+the other against the same spaCy figure, e.g. a single model and an ensemble).
 """
 
 from __future__ import annotations
@@ -38,14 +40,14 @@ def time_spacy(docs: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def time_techniques(docs: list[str], batch: int | None = None) -> tuple[float, int]:
+def time_techniques(docs: list[str], batch: int | None = None, path: str | None = None) -> tuple[float, int]:
     from spinscope.detectors.techniques import runtime
     from spinscope.detectors.techniques.runtime import TechniqueModel
 
     if batch:
         runtime.BATCH = batch
 
-    model = TechniqueModel(threads=1)
+    model = TechniqueModel(path, threads=1)
     model.predict(docs[0])  # load and warm up
     tracemalloc.start()
     started = time.perf_counter()
@@ -61,16 +63,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="Use only the first N articles.")
     parser.add_argument("--batch", type=int, default=None, help="Windows per model call (the detector's own setting when left out).")
+    parser.add_argument("--model", action="append", default=None, help="A model folder to time (repeat for several); the shipped model when left out.")
     args = parser.parse_args()
     docs = texts(args.limit)
     chars = sum(map(len, docs))
     spacy_s = time_spacy(docs)
-    tech_s, tech_peak = time_techniques(docs, args.batch)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(docs)} articles, {chars:,} characters")
     print(f"spaCy nlp.pipe:        {len(docs) / spacy_s:7.1f} articles/s ({spacy_s:.2f} s)")
-    print(f"techniques (1 thread): {len(docs) / tech_s:7.1f} articles/s ({tech_s:.2f} s), python peak {tech_peak / 2**20:.0f} MiB")
-    print(f"ratio techniques/spaCy time: {tech_s / spacy_s:.2f}x; process peak RSS {rss:.0f} MiB (spaCy and the model together)")
+    for path in args.model or [None]:
+        tech_s, tech_peak = time_techniques(docs, args.batch, path)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"model {path or 'shipped'}")
+        print(f"  techniques (1 thread): {len(docs) / tech_s:7.1f} articles/s ({tech_s:.2f} s), python peak {tech_peak / 2**20:.0f} MiB")
+        print(f"  ratio techniques/spaCy time: {tech_s / spacy_s:.2f}x; process peak RSS so far {rss:.0f} MiB (spaCy and the models)")
 
 
 if __name__ == "__main__":

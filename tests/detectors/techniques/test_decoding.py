@@ -60,7 +60,32 @@ def test_nested_runs_are_labelled_inside_a_flagged_clause(tokenizer):
 
 def test_old_configs_decode_with_plain_runs():
     knobs = runtime.decoding({"run_threshold": 0.3, "second_label": 0.4, "calibration": [1, 1, 0]})
-    assert knobs == {"threshold": 0.3, "seed": None, "gap": 0, "min_tokens": 1, "inner": None}
+    assert knobs == {"threshold": 0.3, "seed": None, "gap": 0, "min_tokens": 1, "inner": None, "technique_inner": None}
+
+
+def test_technique_runs_are_labelled_inside_a_flagged_clause(tokenizer):
+    from spinscope.detectors.techniques.labels import INDEX
+
+    text = "These radical thugs want to burn it all down.\nThugs everywhere."
+    clause = text.index("\n")
+    out = outputs(tokenizer, text, {text[:clause]: 0.8})  # the whole clause is one candidate
+    name_calling = INDEX["Name_Calling,Labeling"]
+    for word in ("radical thugs", "Thugs"):  # the second lies outside any candidate
+        at = text.index(word)
+        out.probs[(out.enc.starts >= at) & (out.enc.ends <= at + len(word)), name_calling] = 0.7
+    at = text.index("burn")
+    out.probs[(out.enc.starts >= at) & (out.enc.ends <= at + 4), INDEX["Loaded_Language"]] = 0.4
+    plain = runtime.spans_to_label(out, text, 0.5)
+    nested = runtime.spans_to_label(out, text, 0.5, technique_inner=0.5)
+    assert [text[s:e] for s, e, _ in plain] == [text[:clause]]
+    assert [text[s:e] for s, e, _ in nested] == [text[:clause], "radical thugs"]  # not "burn" (0.4), not outside
+    assert nested[1][2] == pytest.approx(0.8)  # scored by the "any" output, as every candidate
+
+
+def test_spans_leave_out_commas_and_colons_at_their_ends():
+    text = "Yes, lying traitors: all of them"
+    assert runtime.trim(text, 3, 20) == (5, 19)
+    assert runtime.trim(text, 3, 5) == (5, 5)  # nothing left
 
 
 def test_retune_restores_the_config_when_tuning_fails(tmp_path, monkeypatch):

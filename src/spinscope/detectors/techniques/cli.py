@@ -45,10 +45,14 @@ def train(
         typer.echo(f"ensemble of {len(config['members'])} models written to {out} in {config['train_seconds']} s; evaluate it with: spinscope evaluate techniques --data {data} --model {out}")
         return
     if retune:
-        if not (out / "model.onnx").is_file():
-            from spinscope.errors import InputError
+        from spinscope.errors import InputError
 
-            raise InputError("E100", source=str(out / "model.onnx"))
+        if not (out / "config.json").is_file():
+            raise InputError("E100", source=str(out / "config.json"))
+        members = json.loads((out / "config.json").read_text(encoding="utf-8")).get("members") or ["."]
+        for name in members:  # one model, or each member of an ensemble
+            if not (out / name / "model.onnx").is_file():
+                raise InputError("E100", source=str(out / name / "model.onnx"))
         config = run_retune(_ptc(data), out, log=typer.echo)
         typer.echo(f"decoding of {out} tuned again in {config['tune_seconds']} s; evaluate it with: spinscope evaluate techniques --data {data} --model {out}")
         return

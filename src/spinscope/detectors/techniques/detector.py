@@ -10,9 +10,9 @@ from spinscope.detectors.techniques.labels import TECHNIQUES
 from spinscope.model import ModelInfo, Span
 
 MODEL_NAME = "spinscope/techniques-minilm-l6"
-MODEL_VERSION = "3"
+MODEL_VERSION = "4"
 # the best validation SI F1 threshold of the shipped model (config.json "default_min_score"; a test keeps them equal)
-DEFAULT_MIN_SCORE = 0.08
+DEFAULT_MIN_SCORE = 0.1
 
 
 @functools.lru_cache(maxsize=4)
@@ -29,7 +29,7 @@ def _model(path: str | None):
 
 
 class TechniquesDetector(BaseDetector):
-    """Finds technique spans with a fine-tuned MiniLM (ONNX Runtime, int8).
+    """Finds technique spans with fine-tuned MiniLM models (two seeds averaged; ONNX Runtime, int8).
 
     ``score`` is a calibrated probability that the span overlaps a span of
     the same technique in PTC-style annotation.  Spans of different

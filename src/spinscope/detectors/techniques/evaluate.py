@@ -63,13 +63,17 @@ def evaluate(ptc: Path, model_path: Path | None = None, threads: int = 1) -> dic
     result = score(validation, spans, tc)
     result["min_score"] = model_min_score(model)
     result["reliability"] = model.config.get("reliability", [])
+    result["model"] = {"path": str(model.path), "members": model.config.get("members") or []}
     return result
 
 
 def report(result: dict) -> str:
     """The figures as plain text tables."""
     si, st, tc = result["si"], result["span_technique"], result["tc"]
-    lines = [
+    model = result.get("model") or {}
+    members = model.get("members") or []
+    lines = [f"model: {model.get('path', '?')}" + (f" (ensemble of {len(members)}: {', '.join(members)})" if members else "")] if model else []
+    lines += [
         f"validation split: {result['articles']} articles ({data.VALIDATION_RULE}); spans scored >= {result['min_score']}",
         f"span identification   P {si['precision']:.4f}  R {si['recall']:.4f}  F1 {si['f1']:.4f}",
         f"span + technique      P {st['precision']:.4f}  R {st['recall']:.4f}  F1 {st['f1']:.4f}",

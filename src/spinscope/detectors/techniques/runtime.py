@@ -186,23 +186,37 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def candidates(out: TokenOutputs, text: str, threshold: float, seed: float | None = None, gap: int = 0, min_tokens: int = 1) -> list[tuple[int, int, float]]:
+EDGE_PUNCTUATION = " ,;:"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out commas, semicolons, colons and spaces at either end of a span (", lying" -> "lying")."""
+    while start < end and text[start] in EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    return start, end
+
+
+def candidates(out: TokenOutputs, text: str, threshold: float, seed: float | None = None, gap: int = 0, min_tokens: int = 1, column: int = -1) -> list[tuple[int, int, float]]:
     """Candidate spans ``(start, end, p_span)``: token runs, cut at line breaks, widened to words.
 
-    Runs come from :func:`runs`; two runs of the same line at most ``gap``
-    tokens apart become one span, and pieces shorter than ``min_tokens``
-    tokens are dropped.  ``p_span`` is the mean "any technique" probability
-    of the span's tokens.  PTC articles have one sentence per line and spans
-    seldom cross a line.
+    Runs come from :func:`runs` over the token probabilities in ``column``
+    (the "any technique" output unless told); two runs of the same line at
+    most ``gap`` tokens apart become one span, and pieces shorter than
+    ``min_tokens`` tokens are dropped.  ``p_span`` is the mean "any
+    technique" probability of the span's tokens.  PTC articles have one
+    sentence per line and spans seldom cross a line.
     """
     found = []
-    for i, j in _joined(out, text, runs(out.probs[:, -1], threshold, seed), gap):
+    for i, j in _joined(out, text, runs(out.probs[:, column], threshold, seed), gap):
         k = i
         for m in range(i + 1, j + 1):
             if m == j or _line_break(out, text, m):
                 if m - k >= min_tokens:
-                    start, end = snap(text, int(out.enc.starts[k]), int(out.enc.ends[m - 1]))
-                    found.append((start, end, float(out.probs[k:m, -1].mean())))
+                    start, end = trim(text, *snap(text, int(out.enc.starts[k]), int(out.enc.ends[m - 1])))
+                    if end > start:
+                        found.append((start, end, float(out.probs[k:m, -1].mean())))
                 k = m
     return found
 
@@ -231,26 +245,47 @@ def decoding(config: dict) -> dict:
         "gap": int(config.get("gap_tokens", 0)),
         "min_tokens": int(config.get("min_tokens", 1)),
         "inner": config.get("inner_threshold"),
+        "technique_inner": config.get("technique_inner_threshold"),
     }
 
 
-def spans_to_label(out: TokenOutputs, text: str, threshold: float, seed: float | None = None, gap: int = 0, min_tokens: int = 1, inner: float | None = None) -> list[tuple[int, int, float]]:
-    """Candidate spans (see :func:`candidates`) and, with ``inner``, the surer runs nested inside them.
+def spans_to_label(
+    out: TokenOutputs,
+    text: str,
+    threshold: float,
+    seed: float | None = None,
+    gap: int = 0,
+    min_tokens: int = 1,
+    inner: float | None = None,
+    technique_inner: float | None = None,
+) -> list[tuple[int, int, float]]:
+    """Candidate spans (see :func:`candidates`) and the phrases nested inside them.
 
     A long candidate (a clause the model flags as a whole) often holds short
-    phrases the model is surer of ("thugs", "beloved country"); with
-    ``inner`` each run at or above it inside a candidate is labelled on its
-    own, so a reader sees the phrase and its technique as well as the clause,
-    the way gold spans of different techniques overlap.
+    phrases the model is surer of ("thugs", "beloved country").  With
+    ``inner``, each run of the "any technique" output at or above it inside
+    a candidate is labelled on its own; with ``technique_inner``, so is each
+    run of one technique's own token output at or above it ("radical
+    leftist thugs" for name calling inside a clause flagged as a whole), so
+    a reader sees the phrase and its technique as well as the clause, the
+    way gold spans of different techniques overlap.  Nested phrases lie
+    inside a candidate, so they leave span identification as it is.
     """
     outer = candidates(out, text, threshold, seed, gap, min_tokens)
-    if inner is None:
+    found = []
+    if inner is not None:
+        found += candidates(out, text, inner)
+    if technique_inner is not None:
+        for k in range(out.probs.shape[1] - 1):
+            found += candidates(out, text, technique_inner, column=k)
+    if not found:
         return outer
     starts = [s for s, _, _ in outer]  # candidates do not overlap and come in text order
-    nested = []
-    for s, e, p in candidates(out, text, inner):
+    nested, seen = [], {(s, e) for s, e, _ in outer}
+    for s, e, p in found:
         k = bisect.bisect_right(starts, s) - 1  # the only candidate that can hold this run
-        if k >= 0 and e <= outer[k][1] and (s, e) != outer[k][:2] and any(ch.isalpha() for ch in text[s:e]):
+        if k >= 0 and e <= outer[k][1] and (s, e) not in seen and any(ch.isalpha() for ch in text[s:e]):
+            seen.add((s, e))
             nested.append((s, e, p))
     return outer + nested
 

@@ -24,6 +24,7 @@ from spinscope.detectors.techniques.labels import TECHNIQUES
 RUN_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 SEED_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 INNER_THRESHOLDS = (None, 0.5, 0.6)
+TECHNIQUE_INNER_THRESHOLDS = (None, 0.4, 0.5, 0.6)
 SI_TOLERANCE = 0.005
 GAPS = (0, 1, 2)
 MIN_TOKENS = (1, 2)
@@ -60,7 +61,7 @@ def decodings() -> list[dict]:
         for seed in (None,) + tuple(t for t in SEED_THRESHOLDS if t > run_t):
             for gap in GAPS:
                 for min_tokens in MIN_TOKENS:
-                    grid.append({"threshold": run_t, "seed": seed, "gap": gap, "min_tokens": min_tokens, "inner": None})
+                    grid.append({"threshold": run_t, "seed": seed, "gap": gap, "min_tokens": min_tokens, "inner": None, "technique_inner": None})
     return grid
 
 
@@ -85,6 +86,7 @@ def as_config(decoding: dict) -> dict:
         "gap_tokens": decoding["gap"],
         "min_tokens": decoding["min_tokens"],
         "inner_threshold": decoding["inner"],
+        "technique_inner_threshold": decoding["technique_inner"],
     }
 
 
@@ -180,10 +182,11 @@ def tune(folder: Path, validation: list[data.Labelled], log=print, members: list
         for inner in INNER_THRESHOLDS:
             if inner is not None and inner <= setting["threshold"]:
                 continue
-            setting = {**setting, "inner": inner}
-            cands = raw_candidates(model, validation, outputs, setting, cache)
-            for second in SECOND_LABEL:
-                trials.append(_trial(validation, cands, setting, second, log))
+            for technique_inner in TECHNIQUE_INNER_THRESHOLDS:
+                setting = {**setting, "inner": inner, "technique_inner": technique_inner}
+                cands = raw_candidates(model, validation, outputs, setting, cache)
+                for second in SECOND_LABEL:
+                    trials.append(_trial(validation, cands, setting, second, log))
     top = max(t["si"] for t in trials)
     best = max((t for t in trials if t["si"] >= top - SI_TOLERANCE), key=lambda t: (t["st"], t["si"]))
     log(f"chosen: {best['config']} (SI F1 {best['si']:.4f}, span + technique F1 {best['st']:.4f})")
