@@ -103,3 +103,16 @@ def test_retune_restores_the_config_when_tuning_fails(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         train.retune(tmp_path, tmp_path)
     assert (tmp_path / "config.json").read_text() == before
+
+
+def test_nested_phrases_of_stop_words_alone_are_left_out(tokenizer):
+    from spinscope.detectors.techniques.labels import INDEX
+
+    text = "They are destroying our beloved country and all of it."
+    out = outputs(tokenizer, text, {text[:-1]: 0.8})
+    flag = INDEX["Flag-Waving"]
+    for phrase in ("our beloved country", "all of"):
+        at = text.index(phrase)
+        out.probs[(out.enc.starts >= at) & (out.enc.ends <= at + len(phrase)), flag] = 0.7
+    nested = [text[s:e] for s, e, _ in runtime.spans_to_label(out, text, 0.5, technique_inner=0.5)[1:]]
+    assert nested == ["our beloved country"]  # "all of" says nothing alone

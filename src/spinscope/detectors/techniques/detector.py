@@ -12,7 +12,7 @@ from spinscope.model import ModelInfo, Span
 MODEL_NAME = "spinscope/techniques-minilm-l6"
 MODEL_VERSION = "4"
 # the best validation SI F1 threshold of the shipped model (config.json "default_min_score"; a test keeps them equal)
-DEFAULT_MIN_SCORE = 0.1
+DEFAULT_MIN_SCORE = 0.12
 
 
 @functools.lru_cache(maxsize=4)

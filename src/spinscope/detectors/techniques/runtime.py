@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -284,10 +285,20 @@ def spans_to_label(
     nested, seen = [], {(s, e) for s, e, _ in outer}
     for s, e, p in found:
         k = bisect.bisect_right(starts, s) - 1  # the only candidate that can hold this run
-        if k >= 0 and e <= outer[k][1] and (s, e) not in seen and any(ch.isalpha() for ch in text[s:e]):
+        if k >= 0 and e <= outer[k][1] and (s, e) not in seen and _has_content_word(text[s:e]):
             seen.add((s, e))
             nested.append((s, e, p))
     return outer + nested
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _has_content_word(phrase: str) -> bool:
+    """Whether a phrase has a word that is not a stop word: a nested "a", "our" or "has never" says nothing alone."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return any(w.lower() not in STOP_WORDS for w in _WORD.findall(phrase))
 
 
 def decode(out: TokenOutputs, text: str, config: dict, span_probs) -> list[tuple[str, int, int, float]]:
