@@ -149,3 +149,15 @@ def test_quotes_learn_fit_separates_toy_examples():
     y = [1] * 10 + [0] * 10
     scorer = Scorer.from_json(fit(X, y))
     assert scorer.score(X[0]) > 0.5 > scorer.score(X[-1])
+
+
+def test_quotes_content_stops_at_a_blank_line():
+    text = "They Sold Out Our Border And They Think You Won't Notice\n\n(Iron Standard Op-Ed) Let's stop pretending about the deal."
+    for span in _quotes(text):
+        assert "\n\n" not in text[span.start:span.end], text[span.start:span.end]
+
+
+def test_quotes_a_colon_leads_a_speaker_across_a_blank_line():
+    text = 'The reporter Eli Saslow writes:\n\n"The first time she had seen him, at a rally in June, she was just beginning to believe again."'
+    (q,) = _covering(_quotes(text), text, "The first time")
+    assert q.attrs["speaker"] is not None and "Saslow" in q.attrs["speaker"]["text"]

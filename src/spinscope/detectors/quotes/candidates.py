@@ -72,6 +72,9 @@ def _make(cue, child) -> list[Candidate]:
     if left <= cue.i <= right:
         return []
     doc = cue.doc
+    left, right = _same_paragraph(doc, cue.i, left, right)
+    if right < left:
+        return []
     spans = {"full": (left, right)}
     comma = next((t.i for t in doc[child.i + 1:right + 1] if t.text in CLAUSE_BREAKS), None)
     if comma is not None:
@@ -82,6 +85,27 @@ def _make(cue, child) -> list[Candidate]:
         if hi - lo + 1 >= MIN_TOKENS:
             out.append(Candidate(cue, child, dep, lo, hi, variant))
     return out
+
+
+def _same_paragraph(doc, cue: int, left: int, right: int) -> tuple[int, int]:
+    """The content's token range cut at the first blank line between it and the cue.
+
+    A parse can run a headline into the paragraph under it ("... And They
+    Think You Won't Notice" + "(Iron Standard Op-Ed) — Let's stop"); what
+    somebody said does not go on past a blank line, unless a colon leads
+    into the next paragraph ("McCrummen writes:" + the quoted paragraph).
+    """
+    if left > cue:
+        return left, next((k - 1 for k in range(cue + 1, right + 1) if _paragraph_break(doc, k)), right)
+    return next((k + 1 for k in range(cue - 1, left - 1, -1) if _paragraph_break(doc, k)), left), right
+
+
+def _paragraph_break(doc, k: int) -> bool:
+    """Token ``k`` is a blank line that no colon leads across."""
+    tok = doc[k]
+    if not (tok.is_space and tok.text.count("\n") >= 2):
+        return False
+    return k == 0 or doc[k - 1].text != ":"
 
 
 def _trim(doc, left: int, right: int) -> tuple[int, int]:
