@@ -90,6 +90,8 @@ def test_combine_copies_members_and_tunes_the_ensemble(single, tmp_path, monkeyp
     seen = {}
 
     def fake_tune(folder, validation, log, members=None):
+        config = json.loads((single / "config.json").read_text())
+        (folder / "config.json").write_text(json.dumps({**config, "members": members}))  # as tuning does first
         seen["members"] = members
         seen["loads"] = runtime.TechniqueModel(folder).predict(TEXT)  # the ensemble folder is complete when tuned
         return {"members": members, "run_threshold": 0.3, "second_label": 1.01, "calibration": [1, 1, 0]}

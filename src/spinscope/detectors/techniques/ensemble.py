@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 from spinscope.detectors.techniques import data
+from spinscope.detectors.techniques.train import MEMBER_RECORD_KEYS
 from spinscope.errors import InputError
 
 MEMBER_FILES = ("model.onnx", "span_head.npz")
-RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_channel", "train_seconds")
 
 
 def member_name(index: int, record: dict) -> str:
@@ -57,7 +57,7 @@ def combine(ptc: Path, folders: list[Path], out: Path, log=print) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     names, records = [], []
     for index, folder in enumerate(folders):
-        record = {k: v for k, v in json.loads((folder / "config.json").read_text(encoding="utf-8")).items() if k in RECORD_KEYS}
+        record = {k: v for k, v in json.loads((folder / "config.json").read_text(encoding="utf-8")).items() if k in MEMBER_RECORD_KEYS}
         name = member_name(index, record)
         if name in names:
             name = f"{name}-{index + 1}"
@@ -69,8 +69,6 @@ def combine(ptc: Path, folders: list[Path], out: Path, log=print) -> dict:
     shutil.copy(folders[0] / "tokenizer.json", out / "tokenizer.json")
     if (folders[0] / "lexical_head.npz").is_file():
         shutil.copy(folders[0] / "lexical_head.npz", out / "lexical_head.npz")
-    first = json.loads((folders[0] / "config.json").read_text(encoding="utf-8"))
-    (out / "config.json").write_text(json.dumps({**first, "members": names}), encoding="utf-8")  # loadable before tuning
     _, validation = data.split(data.load_ptc(ptc))
     config = tuning.tune(out, validation, log, members=names)
     config.update(member_records=records, train_seconds=round(time.time() - started))

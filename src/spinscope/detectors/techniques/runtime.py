@@ -270,7 +270,7 @@ def spans_to_label(
     leftist thugs" for name calling inside a clause flagged as a whole), so
     a reader sees the phrase and its technique as well as the clause, the
     way gold spans of different techniques overlap.  Nested phrases lie
-    inside a candidate, so they leave span identification as it is.
+    inside a candidate, so they add no new extent for span identification.
     """
     outer = candidates(out, text, threshold, seed, gap, min_tokens)
     found = []

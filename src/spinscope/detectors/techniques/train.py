@@ -197,7 +197,8 @@ def export(model, out: Path, per_channel: bool = False) -> None:
     shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
 
 
-RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_channel", "train_seconds", "member_records")
+MEMBER_RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_channel", "train_seconds")  # how one model was trained
+RECORD_KEYS = (*MEMBER_RECORD_KEYS, "member_records")  # kept by --retune; an ensemble records its members
 
 
 def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print, trainable_layers: int = 6, per_channel: bool = True) -> dict:
