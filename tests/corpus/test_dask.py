@@ -24,3 +24,34 @@ def test_dask_local_cluster_matches_single_process(articles_file, tmp_path):
     export(single, "jsonl", tmp_path / "single.jsonl")
     export(spread, "jsonl", tmp_path / "dask.jsonl")
     assert (tmp_path / "dask.jsonl").read_text() == (tmp_path / "single.jsonl").read_text()
+
+
+def test_dask_names_actors_across_batches_and_as_the_store_does(tmp_path):
+    pytest.importorskip("dask.distributed")
+    import json
+
+    from spinscope.corpus.add import add_paths
+    from spinscope.corpus.distributed import dask_analyser
+    from spinscope.corpus.export import export
+    from spinscope.corpus.store import Store
+
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"id": "a", "text": "Barack Obama spoke in Chicago on Monday about the economy."}) + "\n", encoding="utf-8")
+    later = tmp_path / "later.jsonl"
+    later.write_text(
+        json.dumps({"id": "b", "text": "Obama said the plan would create jobs in the spring."}) + "\n"
+        + json.dumps({"id": "c", "text": "Kamala Harris visited a factory in Ohio on Monday."}) + "\n"
+        + json.dumps({"id": "d", "text": "Harris said the factory would hire more workers."}) + "\n",
+        encoding="utf-8",
+    )
+    opts = Options(detectors=("actors",), batch_size=1)  # every article its own batch, on either worker
+    store = Store(f"sqlite:///{tmp_path / 'dask.db'}").open()
+    with dask_analyser("local", workers=2) as analyser:
+        add_paths(store, [str(first)], opts, analyser=analyser)
+        add_paths(store, [str(later)], opts, analyser=analyser)
+    out = tmp_path / "all.jsonl"
+    export(store, "jsonl", out)
+    people = {r["id"]: {a["id"] for a in r["actors"] if a["type"] == "person"} for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert people["a"] == {"barack-obama"}
+    assert people["b"] == {"barack-obama"}  # as the store named him in the earlier run, not a new "obama"
+    assert people["c"] == people["d"] == {"kamala-harris"}  # one id across batches of one run, not "harris"

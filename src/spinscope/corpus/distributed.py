@@ -4,7 +4,10 @@ The client reads and cleans the documents, skips those already stored, and
 submits batches of articles to the workers.  At most ``in_flight`` batches are
 out at once, and results are taken back in submission order, so memory stays
 flat and the store ends up the same as after a single-process run.  A worker
-returns each analysis as the JSON string it produced, stored as it is.
+returns each analysis as the JSON string it produced, stored as it is; when
+the actors detector runs, the client first names each analysis's actors as
+the store and the earlier batches did (one merger over the whole run, as in
+a single process: a worker sees only its own batch).
 """
 
 from __future__ import annotations
@@ -58,17 +61,27 @@ def dask_analyser(address: str, workers: int = 2, in_flight: int | None = None):
         raise StoreError("E504", address=address, detail=str(exc).splitlines()[0]) from None
     limit = in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
     try:
-        # known_actors is not sent to the workers: there, actors are named alike within each batch only
-        yield lambda items, opts, known_actors=None: _run(client, items, opts, limit)
+        yield lambda items, opts, known_actors=None: _run(client, items, opts, limit, known_actors)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _run(client, items: Iterable[Article | InputError], opts: Options, limit: int) -> Iterator:
-    """Submit batches, at most ``limit`` out at once; yield results in input order."""
+def _run(client, items: Iterable[Article | InputError], opts: Options, limit: int, known_actors: list[tuple[str, str]] | None = None) -> Iterator:
+    """Submit batches, at most ``limit`` out at once; yield results in input order.
+
+    With ``known_actors`` (the store's recent actors; given when the actors
+    detector runs) every result's actors go through one merger seeded with them.
+    """
     from spinscope.pipeline import Failure
+
+    merger = None
+    if known_actors is not None:
+        from spinscope.detectors.actors.merge import StreamingMerger
+
+        merger = StreamingMerger()
+        merger.seed(known_actors)
 
     pending: deque = deque()
     iterator = iter(items)
@@ -83,16 +96,21 @@ def _run(client, items: Iterable[Article | InputError], opts: Options, limit: in
         results = iter(future.result() if future is not None else [])
         for item in batch:
             if isinstance(item, Article):
-                yield _result(next(results))
+                yield _result(next(results), merger)
             else:
                 yield Failure(getattr(item, "source", None), item)
 
 
-def _result(result: tuple[str, str, str | None]):
+def _result(result: tuple[str, str, str | None], merger=None):
     from spinscope.corpus.write import Stored
     from spinscope.pipeline import Failure
 
     status, payload, source = result
-    if status == "ok":
+    if status != "ok":
+        return Failure(source, RemoteError(payload))
+    if merger is None:
         return Stored.from_json(payload)
-    return Failure(source, RemoteError(payload))
+    from spinscope.model import Analysis
+
+    analysis = merger.merge(Analysis.from_json(payload))
+    return Stored(json=analysis.to_json(), data=analysis.to_dict())
