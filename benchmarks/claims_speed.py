@@ -91,6 +91,9 @@ def _print_passed(model, docs) -> None:
     if not model.cascade:
         return
     sents = [s for doc in docs for s in attribution.claim_units(doc)]
+    if model.scores_all:
+        print(f"sentences scored by the transformer: all {len(sents)}")
+        return
     linear = model.linear([s.text.strip() for s in sents], [features.tag_string(s) for s in sents])
     passed = int((linear >= model.cascade["cutoff"]).sum())
     print(f"sentences rescored by the transformer: {passed} of {len(sents)} ({100 * passed / max(len(sents), 1):.0f}%)")

@@ -30,6 +30,7 @@ class Errors:
     E130 = "malformed span line ({detail}): give ID<TAB>start<TAB>end or ID<TAB>technique<TAB>start<TAB>end"
     E131 = "span {start}-{end} is outside the article's {length} characters"
     E132 = "cannot combine these technique models into an ensemble: {detail}"
+    E133 = "conflicting training options: {detail}"
     E200 = "unknown detector {name!r}: choose from {choices}"
     E201 = "unknown output format {name!r}: choose from {choices}"
     E202 = "--min-score must be between 0 and 1, not {value}"

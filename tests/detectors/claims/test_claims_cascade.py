@@ -63,3 +63,23 @@ def test_cascade_calibration_without_linear_ignores_it():
     logits = labels * 2.0 - 1.0 + rng.normal(0, 1, 100)
     cal = cascade.calibration(labels, logits, rng.uniform(0.1, 0.9, 100), use_linear=False)
     assert cal[1] == 0.0 and cal[0] > 0
+
+
+def test_student_model_scores_every_sentence_without_the_linear_model(monkeypatch):
+    model = _model(cutoff=0.0)
+    model.cascade = {"cutoff": None, "calibration": [1.0, 0.0, 0.0]}
+    monkeypatch.setattr(model, "linear", lambda *a: (_ for _ in ()).throw(AssertionError("linear model run")))
+    assert model.scores_all and not model.uses_linear
+    scores = model.score(["Taxes rose 5%.", "Thank you."], None)
+    assert model.transformer.seen == ["Taxes rose 5%.", "Thank you."]
+    assert scores[0] > 0.9 and scores[1] < 0.1
+    assert model.score([], None).shape == (0,)
+
+
+def test_student_model_with_linear_weight_runs_both():
+    model = _model(cutoff=0.0, intercept=-10.0)  # linear probability ~0: pulls every score down
+    model.cascade = {"cutoff": None, "calibration": [1.0, 1.0, 0.0]}
+    assert model.uses_linear
+    scores = model.score(["Taxes rose 5%."], [""])
+    assert model.transformer.seen == ["Taxes rose 5%."]
+    assert scores[0] < 0.01

@@ -46,3 +46,23 @@ def test_detector_default_threshold_hides_low_scores():
     _, spans = _claims("Thank you so much. Hello, everybody.", min_score=None)
     assert all(s.score >= ClaimsDetector.default_min_score for s in spans)
     assert 0.0 < ClaimsDetector.default_min_score < 1.0
+
+
+def test_detector_sentence_scores_the_same_alone_and_inside_an_article():
+    """The shipped transformer runs one sentence at a time, so neighbours never move a sentence's score."""
+    sentence = "The unemployment rate fell to 3.5 percent in 2019."
+    _, alone = _claims(sentence + "\n")
+    article = "Thanks, everyone.\n\nOfficials said 40,000 people marched on Sunday. " + sentence + " Nobody knows why.\n"
+    result, spans = _claims(article)
+    inside = [s for s in spans if result.span_text(s) == sentence]
+    assert len(alone) == 1 and len(inside) == 1
+    assert inside[0].score == alone[0].score
+
+
+def test_detector_names_the_shipped_model():
+    from spinscope.detectors.claims.model import read_config
+
+    result, _ = _claims("Taxes rose by 5 percent last year.\n")
+    names = {m.name: m.version for m in result.models}
+    config = read_config()
+    assert names.get(config["name"]) == config["version"]

@@ -34,7 +34,8 @@ class ClaimsDetector(BaseDetector):
         sents = attribution.claim_units(doc)
         if not sents:
             return Findings()
-        scores = model.score([s.text.strip() for s in sents], [features.tag_string(s) for s in sents])
+        tags = [features.tag_string(s) for s in sents] if model.uses_linear else None
+        scores = model.score([s.text.strip() for s in sents], tags)
         text = article.text
         spans = []
         for sent, source, score in zip(sents, attribution.sources(sents), scores):
@@ -51,6 +52,8 @@ class ClaimsDetector(BaseDetector):
         from spinscope.detectors.claims.model import NAME, TRANSFORMER_NAME
 
         model = self._model()
+        if model.scores_all:
+            return [ModelInfo(name=model.name, version=model.version)]
         found = [ModelInfo(name=NAME, version=model.version)]
         if model.cascade:
             found.append(ModelInfo(name=TRANSFORMER_NAME, version=model.version))

@@ -35,14 +35,16 @@ def average_precision(labels: list[int], scores) -> float:
     return float(np.mean((hits / np.arange(1, len(ranked) + 1))[ranked == 1]))
 
 
-def _tags(lines: list[data.Line], tags: dict | None) -> list[str]:
+def _tags(model, lines: list[data.Line], tags: dict | None) -> list[str] | None:
+    if not getattr(model, "uses_linear", True):
+        return None
     return [tags[x.id] for x in lines] if tags else tag_lines(lines)
 
 
 def debate_aps(model, debates: dict[str, list[data.Line]], tags: dict | None = None) -> dict[str, float]:
     """AP of each debate's ranking; ``tags`` maps line ids to precomputed tag strings."""
     lines = [x for debate in debates.values() for x in debate]
-    scores = iter(model.score([x.text for x in lines], _tags(lines, tags)))
+    scores = iter(model.score([x.text for x in lines], _tags(model, lines, tags)))
     return {name: round(average_precision([x.label for x in debate], [next(scores) for _ in debate]), 4) for name, debate in debates.items()}
 
 
@@ -50,7 +52,7 @@ def report(model, cb_valid: list[data.Line], ct_valid: dict, tags: dict | None =
     """The figures the model card and the quality gate use."""
     from sklearn.metrics import f1_score
 
-    cb_scores = model.score([x.text for x in cb_valid], _tags(cb_valid, tags))
+    cb_scores = model.score([x.text for x in cb_valid], _tags(model, cb_valid, tags))
     labels = [x.label for x in cb_valid]
     predicted = (np.asarray(cb_scores) >= model.threshold).astype(int)
     aps = debate_aps(model, ct_valid, tags)

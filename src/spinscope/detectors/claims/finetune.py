@@ -176,6 +176,53 @@ def train(lines: list[data.Line], seed: int = 13, epochs: int = EPOCHS, limit_ba
     return model.eval()
 
 
+def full_train(
+    lines: list[data.Line], seed: int = 13, epochs: int = 3, learning_rate: float = 5e-5, layers: int = 6,
+    texts: list[str] | None = None, soft: np.ndarray | None = None, hard_weight: float = 0.5, log=print,
+):
+    """Fine-tune every weight of MiniLM cut to its lower ``layers`` layers, and a head; returns the model in eval mode.
+
+    With ``soft`` (a teacher's logit for each text) this is distillation: the
+    loss is ``hard_weight`` x cross-entropy with the label, where a text has one,
+    plus the rest x cross-entropy with the teacher's probability.  ``texts``
+    are the training texts, the labelled ``lines`` first; without ``texts``
+    they are the lines' own.  Batches are drawn by :func:`length_batches`.
+    """
+    import torch
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(int(os.environ.get("SPINSCOPE_TRAIN_THREADS", "2")))
+    rng = random.Random(seed)
+    texts = texts if texts is not None else [x.text for x in lines]
+    encs = tokenizer().encode_batch(texts)
+    labels = torch.tensor([float(x.label) for x in lines] + [0.0] * (len(texts) - len(lines)))
+    labelled = torch.arange(len(texts)) < len(lines)
+    targets = None if soft is None else torch.sigmoid(torch.from_numpy(np.asarray(soft, dtype=np.float32)))
+    model = build_model()
+    model.encoder.encoder.layer = model.encoder.encoder.layer[:layers]
+    params = list(model.parameters())
+    steps = epochs * -(-len(encs) // BATCH)
+    optimiser = torch.optim.AdamW(params, lr=learning_rate, weight_decay=0.01)
+    warmup = max(1, steps // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup))))
+    bce = torch.nn.functional.binary_cross_entropy_with_logits
+    model.train()
+    start, step = time.perf_counter(), 0
+    for epoch in range(epochs):
+        for rows, ids, mask in batches(encs, length_batches(encs, rng), BATCH):
+            out = model(torch.from_numpy(ids), torch.from_numpy(mask))
+            known = labelled[rows]
+            hard = bce(out[known], labels[rows][known]) if bool(known.any()) else out.sum() * 0.0
+            loss = hard if targets is None else hard_weight * hard + (1 - hard_weight) * bce(out, targets[rows])
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            optimiser.step(), schedule.step(), optimiser.zero_grad()
+            step += 1
+            if step % 100 == 0:
+                log(f"layers {layers} seed {seed} epoch {epoch} step {step}/{steps} loss {loss.item():.4f} {time.perf_counter() - start:.0f} s")
+    return model.eval()
+
+
 def logits(model, texts: list[str]) -> np.ndarray:
     """The torch model's logit for each text (float32 reference for the ONNX export)."""
     import torch

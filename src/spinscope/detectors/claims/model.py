@@ -4,7 +4,10 @@ The linear model scores every sentence; sentences at or above
 ``cascade["cutoff"]`` (a low cutoff that keeps 98% of check-worthy sentences
 on the training side's validation) are rescored by the transformer
 (:mod:`.transformer`), whose logit is blended with the linear one and
-calibrated (Platt scaling, ``cascade["calibration"]``).  Stored as plain
+calibrated (Platt scaling, ``cascade["calibration"]``).  With a null cutoff
+the transformer scores every sentence, and when the calibration gives the
+linear logit no weight the linear model is not run at all: the shipped
+model is such a one, a distilled two-layer MiniLM (:mod:`.distil`).  Stored as plain
 arrays (``model.npz``), an ONNX graph and a ``config.json``, never as a
 pickle, so that loading a model cannot run code.  A ``config.json`` without
 ``cascade`` is a linear-only model.
@@ -37,6 +40,7 @@ class ClaimModel:
     cascade: dict | None = None
     linear_threshold: float | None = None  # the linear model's own F1-best threshold, when it is a cascade's first stage
     transformer: object = None  # a TransformerScorer when ``cascade`` is set
+    name: str = NAME
 
     def linear(self, texts: list[str], tags: list[str]) -> np.ndarray:
         """The linear model's check-worthiness probability of each sentence."""
@@ -45,8 +49,26 @@ class ClaimModel:
         matrix = features.weigh(features.counts(texts, tags), self.idf)
         return _sigmoid(matrix @ self.coef + self.intercept)
 
-    def score(self, texts: list[str], tags: list[str]) -> np.ndarray:
-        """Check-worthiness probability of each sentence: the cascade's when there is one, else the linear model's."""
+    @property
+    def scores_all(self) -> bool:
+        """True when the transformer scores every sentence (``cascade["cutoff"]`` null): no cutoff to pass."""
+        return bool(self.cascade) and self.cascade.get("cutoff") is None
+
+    @property
+    def uses_linear(self) -> bool:
+        """Whether scoring needs the linear model (and so the sentences' spaCy tag strings)."""
+        return not self.scores_all or self.cascade["calibration"][1] != 0
+
+    def score(self, texts: list[str], tags: list[str] | None) -> np.ndarray:
+        """Check-worthiness probability of each sentence: the cascade's when there is one, else the linear model's.
+
+        ``tags`` may be None when :attr:`uses_linear` is false.
+        """
+        if self.scores_all:
+            if not texts:
+                return np.zeros(0, dtype=np.float64)
+            linear = self.linear(texts, tags) if self.uses_linear else np.full(len(texts), 0.5)
+            return blend(self.cascade["calibration"], self.transformer.logits(texts), linear)
         scores = self.linear(texts, tags)
         if not self.cascade or not len(scores):
             return scores
@@ -89,6 +111,7 @@ def load(folder: str | Path | None = None) -> ClaimModel:
         model = ClaimModel(arrays["idf"], arrays["coef"], float(config["intercept"]), float(config["threshold"]), config["version"])
     except (OSError, KeyError, ValueError) as exc:
         raise SpinscopeError("E302", name=NAME, path=path, detail=exc) from exc
+    model.name = config.get("name", NAME)
     cascade = config.get("cascade")
     if cascade:
         from spinscope.detectors.claims.transformer import TransformerScorer

@@ -14,7 +14,10 @@ import numpy as np
 from spinscope.encoders.onnx import load_tokenizer, ort_session
 
 MAX_TOKENS = 64  # as in training
-BATCH = 32
+# One sentence per run: int8 dynamic quantisation scales activations by the range of the
+# whole batch, so a batched sentence's score would depend on its neighbours, and a
+# sentence would score differently alone and inside an article.
+BATCH = 1
 
 
 class TransformerScorer:
@@ -35,7 +38,7 @@ class TransformerScorer:
         self._session = ort_session(files[0], self.threads)
 
     def logits(self, texts: list[str]) -> np.ndarray:
-        """Logits in the order of ``texts``; sentences are batched by token length so padding stays small."""
+        """Logits in the order of ``texts``, each sentence run on its own (see :data:`BATCH`)."""
         out = np.zeros(len(texts), dtype=np.float32)
         if not texts:
             return out
@@ -43,12 +46,12 @@ class TransformerScorer:
             self._load()
         encs = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda r: len(encs[r].ids))
-        for rows, ids, mask in batches(encs, order):
+        for rows, ids, mask in batches(encs, order, BATCH):
             out[rows] = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
         return out
 
 
-def batches(encs, order: list[int], size: int = BATCH):
+def batches(encs, order: list[int], size: int):
     """Padded ``(rows, ids, mask)`` batches of the given rows, in order (used by inference and training)."""
     for b in range(0, len(order), size):
         rows = order[b : b + size]
