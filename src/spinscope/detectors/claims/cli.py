@@ -18,7 +18,7 @@ def train(
     out: Annotated[Path, typer.Option(help="Folder to write the model, config.json and scores.json to.")],
     seed: Annotated[int, typer.Option(help="Random seed.")] = 13,
     finetune: Annotated[bool, typer.Option("--finetune", help="Also fine-tune MiniLM and add the linear -> transformer cascade (needs the train extra; about 20 minutes on two cores).")] = False,
-    distil: Annotated[bool, typer.Option("--distil", help="Build the shipped model: fine-tuned MiniLM teachers distilled into a two-layer student that scores every sentence (needs the train extra; about 40 minutes on two cores).")] = False,
+    distil: Annotated[bool, typer.Option("--distil", help="Also distil fine-tuned MiniLM teachers into a two-layer transformer that scores every sentence; the folder then holds it (needs the train extra; about 45 minutes on two cores).")] = False,
 ) -> None:
     """Train the check-worthiness model and print its validation scores."""
     from spinscope.detectors.claims import train as trainer

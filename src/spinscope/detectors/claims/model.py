@@ -1,4 +1,4 @@
-"""The shipped check-worthiness model: a linear model on hashed TF-IDF features, cascaded into a fine-tuned MiniLM.
+"""The check-worthiness model: a linear model on hashed TF-IDF features, optionally cascaded into a fine-tuned MiniLM.
 
 The linear model scores every sentence; sentences at or above
 ``cascade["cutoff"]`` (a low cutoff that keeps 98% of check-worthy sentences
@@ -6,8 +6,8 @@ on the training side's validation) are rescored by the transformer
 (:mod:`.transformer`), whose logit is blended with the linear one and
 calibrated (Platt scaling, ``cascade["calibration"]``).  With a null cutoff
 the transformer scores every sentence, and when the calibration gives the
-linear logit no weight the linear model is not run at all: the shipped
-model is such a one, a distilled two-layer MiniLM (:mod:`.distil`).  Stored as plain
+linear logit no weight the linear model is not run at all, as in the
+distilled two-layer MiniLM that ``train claims --distil`` writes (:mod:`.distil`).  Stored as plain
 arrays (``model.npz``), an ONNX graph and a ``config.json``, never as a
 pickle, so that loading a model cannot run code.  A ``config.json`` without
 ``cascade`` is a linear-only model.
