@@ -134,6 +134,25 @@ def padded(states, rows):
     return hidden, mask
 
 
+def optimiser_and_schedule(params, learning_rate: float, steps: int):
+    """AdamW (weight decay 0.01) and a learning rate warming up over the first 10% of ``steps``, then falling linearly to 0."""
+    import torch
+
+    optimiser = torch.optim.AdamW(params, lr=learning_rate, weight_decay=0.01)
+    warmup = max(1, steps // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup))))
+    return optimiser, schedule
+
+
+def update(loss, params, optimiser, schedule) -> None:
+    """One optimiser step on ``loss``, gradients clipped to norm 1."""
+    import torch
+
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(params, 1.0)
+    optimiser.step(), schedule.step(), optimiser.zero_grad()
+
+
 def train(lines: list[data.Line], seed: int = 13, epochs: int = EPOCHS, limit_batches: int | None = None, log=print):
     """Fine-tune the top layers and head on ``lines``; returns the model in eval mode.
 
@@ -158,18 +177,14 @@ def train(lines: list[data.Line], seed: int = 13, epochs: int = EPOCHS, limit_ba
     params = [p for layer in model.encoder.encoder.layer[FROZEN_LAYERS:] for p in layer.parameters()] + list(model.head.parameters())
     model.train()
     steps = epochs * -(-len(states) // BATCH)
-    optimiser = torch.optim.AdamW(params, lr=LEARNING_RATE, weight_decay=0.01)
-    warmup = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup))))
+    optimiser, schedule = optimiser_and_schedule(params, LEARNING_RATE, steps)
     step = 0
     for epoch in range(epochs):
         order = length_batches(encs, rng)
         for b in range(0, len(order), BATCH):
             rows = order[b : b + BATCH]
             loss = torch.nn.functional.binary_cross_entropy_with_logits(upper_logits(model, *padded(states, rows)), labels[rows])
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimiser.step(), schedule.step(), optimiser.zero_grad()
+            update(loss, params, optimiser, schedule)
             step += 1
             if step % 25 == 0:
                 log(f"epoch {epoch} step {step}/{steps} loss {loss.item():.4f} {time.perf_counter() - start:.0f} s")
@@ -202,9 +217,7 @@ def full_train(
     model.encoder.encoder.layer = model.encoder.encoder.layer[:layers]
     params = list(model.parameters())
     steps = epochs * -(-len(encs) // BATCH)
-    optimiser = torch.optim.AdamW(params, lr=learning_rate, weight_decay=0.01)
-    warmup = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup))))
+    optimiser, schedule = optimiser_and_schedule(params, learning_rate, steps)
     bce = torch.nn.functional.binary_cross_entropy_with_logits
     model.train()
     start, step = time.perf_counter(), 0
@@ -214,9 +227,7 @@ def full_train(
             known = labelled[rows]
             hard = bce(out[known], labels[rows][known]) if bool(known.any()) else out.sum() * 0.0
             loss = hard if targets is None else hard_weight * hard + (1 - hard_weight) * bce(out, targets[rows])
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimiser.step(), schedule.step(), optimiser.zero_grad()
+            update(loss, params, optimiser, schedule)
             step += 1
             if step % 100 == 0:
                 log(f"layers {layers} seed {seed} epoch {epoch} step {step}/{steps} loss {loss.item():.4f} {time.perf_counter() - start:.0f} s")
