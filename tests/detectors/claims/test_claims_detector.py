@@ -49,7 +49,7 @@ def test_detector_default_threshold_hides_low_scores():
 
 
 def test_detector_sentence_scores_the_same_alone_and_inside_an_article():
-    """The shipped transformer runs one sentence at a time, so neighbours never move a sentence's score."""
+    """Neighbours never move a sentence's score (a JSONL of single sentences ranks as the articles would)."""
     sentence = "The unemployment rate fell to 3.5 percent in 2019."
     _, alone = _claims(sentence + "\n")
     article = "Thanks, everyone.\n\nOfficials said 40,000 people marched on Sunday. " + sentence + " Nobody knows why.\n"

@@ -48,3 +48,27 @@ def test_transformer_missing_folder_raises(tmp_path):
 def test_transformer_no_texts_no_load(tmp_path):
     scorer = transformer.TransformerScorer(tmp_path / "nothing")
     assert scorer.logits([]).shape == (0,)
+
+
+def test_transformer_runs_each_sentence_unpadded(tmp_path):
+    """A graph whose logit is the padded width of its row: one sentence per run means no neighbour pads it."""
+    onnx = pytest.importorskip("onnx")
+    from onnx import TensorProto, helper
+
+    folder = _folder(tmp_path)
+    graph = helper.make_graph(
+        [
+            helper.make_node("Cast", ["attention_mask"], ["mask_f"], to=TensorProto.FLOAT),
+            helper.make_node("Mul", ["mask_f", "zero"], ["zeros"]),
+            helper.make_node("Add", ["zeros", "one"], ["ones"]),
+            helper.make_node("ReduceSum", ["ones", "axes"], ["logit"], keepdims=0),
+        ],
+        "width",
+        [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["b", "t"]), helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["b", "t"])],
+        [helper.make_tensor_value_info("logit", TensorProto.FLOAT, ["b"])],
+        [helper.make_tensor("axes", TensorProto.INT64, [1], [1]), helper.make_tensor("zero", TensorProto.FLOAT, [], [0.0]), helper.make_tensor("one", TensorProto.FLOAT, [], [1.0])],
+    )
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8), str(folder / "model.onnx"))
+    texts = ["a " * n for n in (3, 40, 1, 7)]
+    logits = transformer.TransformerScorer(folder).logits(texts)
+    assert logits.tolist() == [3.0, 40.0, 1.0, 7.0]

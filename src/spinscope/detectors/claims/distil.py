@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from spinscope.detectors.claims import cascade, data, evaluate, finetune
+from spinscope.detectors.claims.model import blend
 
 TEACHER_SEEDS = (13, 7)
 TEACHER_LAYERS, TEACHER_EPOCHS, TEACHER_LEARNING_RATE = 6, 3, 5e-5
@@ -85,8 +86,9 @@ def teacher_logits(fit: list[data.Line], texts: list[str], seeds=None, log=print
 def choose(val: list[data.Line], logits: np.ndarray) -> dict:
     """Platt scaling of the student's logit and the F1-best threshold on the inner validation's ClaimBuster lines."""
     labels = np.array([x.label for x in val])
-    cal = cascade.calibration(labels, logits, np.full(len(labels), 0.5), use_linear=False)
-    probs = 1.0 / (1.0 + np.exp(-(cal[0] * logits + cal[2])))
+    neutral = np.full(len(labels), 0.5)  # the linear model's logit is 0 here: it takes no part
+    cal = cascade.calibration(labels, logits, neutral, use_linear=False)
+    probs = blend(cal, logits, neutral)
     cb = np.array([x.group == "claimbuster" for x in val])
     return {"calibration": cal, "threshold": evaluate.best_threshold(labels[cb].tolist(), probs[cb])}
 
