@@ -18,7 +18,8 @@ def train(
     out: Annotated[Path, typer.Option(help="Folder to write the model, config.json and scores.json to.")],
     seed: Annotated[int, typer.Option(help="Random seed.")] = 13,
     finetune: Annotated[bool, typer.Option("--finetune", help="Also fine-tune MiniLM and add the linear -> transformer cascade (needs the train extra; about 20 minutes on two cores).")] = False,
-    distil: Annotated[bool, typer.Option("--distil", help="Also distil fine-tuned MiniLM teachers into a two-layer transformer that scores every sentence; the folder then holds it (needs the train extra; about 45 minutes on two cores).")] = False,
+    distil: Annotated[bool, typer.Option("--distil", help="Also distil fine-tuned MiniLM teachers into a small transformer that scores every sentence; the folder then holds it (needs the train extra; about 45 minutes on two cores).")] = False,
+    student_layers: Annotated[int, typer.Option("--student-layers", min=1, max=6, help="Layers of MiniLM the distilled student keeps (with --distil).")] = 2,
 ) -> None:
     """Train the check-worthiness model and print its validation scores."""
     from spinscope.detectors.claims import train as trainer
@@ -30,7 +31,7 @@ def train(
     if distil:
         from spinscope.detectors.claims import distil as distiller
 
-        scores = distiller.train(data, out, seed, log=lambda line: typer.echo(line, err=True))
+        scores = distiller.train(data, out, seed, log=lambda line: typer.echo(line, err=True), student_layers=student_layers)
     if finetune:
         from spinscope.detectors.claims import cascade
 

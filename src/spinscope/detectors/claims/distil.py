@@ -40,7 +40,7 @@ TEACHER_LAYERS, TEACHER_EPOCHS, TEACHER_LEARNING_RATE = 6, 3, 5e-5
 STUDENT_LAYERS, STUDENT_EPOCHS, STUDENT_LEARNING_RATE = 2, 3, 1e-4
 HARD_WEIGHT = 0.5  # share of the student's loss from labels; the rest from the teachers' probabilities
 POLNEAR_ARTICLES = 300
-NAME = "spinscope/claims-minilm-l2-distilled"
+NAME = "spinscope/claims-minilm-l{layers}-distilled"
 VERSION = "3"
 
 
@@ -93,7 +93,7 @@ def choose(val: list[data.Line], logits: np.ndarray) -> dict:
     return {"calibration": cal, "threshold": evaluate.best_threshold(labels[cb].tolist(), probs[cb])}
 
 
-def train(folder: Path, out: Path, seed: int = 13, log=print) -> dict:
+def train(folder: Path, out: Path, seed: int = 13, log=print, student_layers: int = STUDENT_LAYERS) -> dict:
     """After ``train.train`` wrote the linear model to ``out``: teachers, student, export; ``out`` then holds the student model."""
     from spinscope.detectors.claims import model as claim_model
     from spinscope.detectors.claims.transformer import TransformerScorer
@@ -103,17 +103,17 @@ def train(folder: Path, out: Path, seed: int = 13, log=print) -> dict:
     texts = pool(fit, news)
     log(f"student pool: {len(fit)} labelled lines, {len(texts) - len(fit)} unlabelled news sentences")
     soft = teacher_logits(fit, texts, log=log)
-    student = finetune.full_train(fit, seed, STUDENT_EPOCHS, STUDENT_LEARNING_RATE, STUDENT_LAYERS, texts=texts, soft=soft, hard_weight=HARD_WEIGHT, log=log)
+    student = finetune.full_train(fit, seed, STUDENT_EPOCHS, STUDENT_LEARNING_RATE, student_layers, texts=texts, soft=soft, hard_weight=HARD_WEIGHT, log=log)
     exported = out / cascade.FOLDER
     finetune.export(student, exported).unlink()
     chosen = choose(val, TransformerScorer(exported).logits([x.text for x in val]))
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     config.update(
-        name=NAME, version=VERSION, linear_threshold=config.get("linear_threshold", config["threshold"]), threshold=chosen["threshold"],
+        name=NAME.format(layers=student_layers), version=VERSION, linear_threshold=config.get("linear_threshold", config["threshold"]), threshold=chosen["threshold"],
         cascade={
             "folder": cascade.FOLDER, "cutoff": None, "calibration": chosen["calibration"],
             "teachers": {"seeds": list(TEACHER_SEEDS), "layers": TEACHER_LAYERS, "epochs": TEACHER_EPOCHS},
-            "student": {"layers": STUDENT_LAYERS, "epochs": STUDENT_EPOCHS, "labelled": len(fit), "unlabelled": len(texts) - len(fit)},
+            "student": {"layers": student_layers, "epochs": STUDENT_EPOCHS, "labelled": len(fit), "unlabelled": len(texts) - len(fit)},
         },
     )
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
