@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.claims import data
+from spinscope.detectors.claims import data, shrink
 from spinscope.detectors.claims.transformer import batches
 
 MAX_TOKENS = 64
@@ -194,6 +194,7 @@ def train(lines: list[data.Line], seed: int = 13, epochs: int = EPOCHS, limit_ba
 def full_train(
     lines: list[data.Line], seed: int = 13, epochs: int = 3, learning_rate: float = 5e-5, layers: int = 6,
     texts: list[str] | None = None, soft: np.ndarray | None = None, hard_weight: float = 0.5, log=print,
+    ffn: int | None = None, heads: int | None = None,
 ):
     """Fine-tune every weight of MiniLM cut to its lower ``layers`` layers, and a head; returns the model in eval mode.
 
@@ -202,6 +203,7 @@ def full_train(
     plus the rest x cross-entropy with the teacher's probability.  ``texts``
     are the training texts, the labelled ``lines`` first; without ``texts``
     they are the lines' own.  Batches are drawn by :func:`length_batches`.
+    ``ffn`` and ``heads`` narrow every layer before training (:func:`.shrink.narrow`).
     """
     import torch
 
@@ -215,6 +217,7 @@ def full_train(
     targets = None if soft is None else torch.sigmoid(torch.from_numpy(np.asarray(soft, dtype=np.float32)))
     model = build_model()
     model.encoder.encoder.layer = model.encoder.encoder.layer[:layers]
+    shrink.narrow(model.encoder, ffn, heads)
     params = list(model.parameters())
     steps = epochs * -(-len(encs) // BATCH)
     optimiser, schedule = optimiser_and_schedule(params, learning_rate, steps)
