@@ -18,8 +18,10 @@ def train(
     out: Annotated[Path, typer.Option(help="Folder to write the model, config.json and scores.json to.")],
     seed: Annotated[int, typer.Option(help="Random seed.")] = 13,
     finetune: Annotated[bool, typer.Option("--finetune", help="Also fine-tune MiniLM and add the linear -> transformer cascade (needs the train extra; about 20 minutes on two cores).")] = False,
-    distil: Annotated[bool, typer.Option("--distil", help="Also distil fine-tuned MiniLM teachers into a small transformer that scores every sentence; the folder then holds it (needs the train extra; about 45 minutes on two cores).")] = False,
-    student_layers: Annotated[int, typer.Option("--student-layers", min=1, max=6, help="Layers of MiniLM the distilled student keeps (with --distil).")] = 2,
+    distil: Annotated[bool, typer.Option("--distil", help="Also distil fine-tuned MiniLM teachers into a small transformer that scores every sentence; the folder then holds it (needs the train extra; about 35 minutes on two cores; the shipped model).")] = False,
+    student_layers: Annotated[Optional[int], typer.Option("--student-layers", min=1, max=6, help="Layers of MiniLM the distilled student keeps (with --distil; default 2).")] = None,
+    student_heads: Annotated[Optional[int], typer.Option("--student-heads", min=1, max=12, help="Attention heads each student layer keeps, the strongest by weight (with --distil; default 6).")] = None,
+    student_ffn: Annotated[Optional[int], typer.Option("--student-ffn", min=1, max=1536, help="Feed-forward units each student layer keeps, the strongest by weight (with --distil; default 768).")] = None,
 ) -> None:
     """Train the check-worthiness model and print its validation scores."""
     from spinscope.detectors.claims import train as trainer
@@ -27,11 +29,17 @@ def train(
 
     if finetune and distil:
         raise UsageError("E133", detail="--finetune and --distil build different models: choose one")
+    if not distil and any(x is not None for x in (student_layers, student_heads, student_ffn)):
+        raise UsageError("E133", detail="--student-layers, --student-heads and --student-ffn shape the --distil student: add --distil")
     scores = trainer.train(data, out, seed)
     if distil:
         from spinscope.detectors.claims import distil as distiller
 
-        scores = distiller.train(data, out, seed, log=lambda line: typer.echo(line, err=True), student_layers=student_layers)
+        scores = distiller.train(
+            data, out, seed, log=lambda line: typer.echo(line, err=True),
+            student_layers=student_layers or distiller.STUDENT_LAYERS, student_ffn=student_ffn or distiller.STUDENT_FFN,
+            student_heads=student_heads or distiller.STUDENT_HEADS,
+        )
     if finetune:
         from spinscope.detectors.claims import cascade
 

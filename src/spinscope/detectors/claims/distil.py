@@ -1,18 +1,19 @@
-"""Fine-tuned MiniLM teachers distilled into a two-layer student that scores every sentence (``train claims --distil``).
+"""Fine-tuned MiniLM teachers distilled into a small student that scores every sentence (``train claims --distil``).
 
 Why a student: a sentence classifier must score every sentence of an article,
 and on news the six-layer MiniLM costs about as much as the whole foundation
-pipeline, while the detector's budget is 30% of it.  The two lower layers of
-MiniLM run about three times faster; trained to match the teachers'
-probabilities on many more sentences than carry labels, they keep part of
-what the teachers learned.  Even so the student takes 30-37% of the
-foundation time on news, so the shipped model stays the linear one (the
-model card has the figures).
+pipeline, while the detector's budget is 30% of it.  The student keeps
+MiniLM's lower :data:`STUDENT_LAYERS` layers, narrowed to :data:`STUDENT_HEADS`
+attention heads and :data:`STUDENT_FFN` feed-forward units each
+(:mod:`.shrink`), which brings it inside the budget; trained to match the
+teachers' probabilities on many more sentences than carry labels, it keeps
+part of what they learned.  This is the shipped claims model (the model card
+has the figures).
 
 1. Teachers: MiniLM-L6 fine-tuned whole (every layer) on the inner training
    part (:func:`.finetune.inner_split`, :func:`.finetune.sample`), one per seed in
    :data:`TEACHER_SEEDS`; their logits are averaged.
-2. Student: MiniLM cut to its lower :data:`STUDENT_LAYERS` layers, trained on
+2. Student: MiniLM cut to its lower layers and narrowed, trained on
    every inner training line (its label and the teachers' probability) and on
    unlabelled news sentences (the teachers' probability only): PTC training
    articles' lines and :data:`POLNEAR_ARTICLES` PolNeAR training articles, when
@@ -38,9 +39,10 @@ from spinscope.detectors.claims.model import blend
 TEACHER_SEEDS = (13, 7)
 TEACHER_LAYERS, TEACHER_EPOCHS, TEACHER_LEARNING_RATE = 6, 3, 5e-5
 STUDENT_LAYERS, STUDENT_EPOCHS, STUDENT_LEARNING_RATE = 2, 3, 1e-4
+STUDENT_HEADS, STUDENT_FFN = 6, 768  # of MiniLM's 12 heads and 1,536 feed-forward units per layer (:mod:`.shrink`)
 HARD_WEIGHT = 0.5  # share of the student's loss from labels; the rest from the teachers' probabilities
 POLNEAR_ARTICLES = 300
-NAME = "spinscope/claims-minilm-l{layers}-distilled"
+NAME = "spinscope/claims-minilm-{shape}-distilled"
 VERSION = "3"
 
 
@@ -93,7 +95,15 @@ def choose(val: list[data.Line], logits: np.ndarray) -> dict:
     return {"calibration": cal, "threshold": evaluate.best_threshold(labels[cb].tolist(), probs[cb])}
 
 
-def train(folder: Path, out: Path, seed: int = 13, log=print, student_layers: int = STUDENT_LAYERS) -> dict:
+def model_name(layers: int, ffn: int, heads: int) -> str:
+    """The student's model name says its shape: ``spinscope/claims-minilm-l2-h6-ffn768-distilled``."""
+    return NAME.format(shape=f"l{layers}-h{heads}-ffn{ffn}")
+
+
+def train(
+    folder: Path, out: Path, seed: int = 13, log=print,
+    student_layers: int = STUDENT_LAYERS, student_ffn: int = STUDENT_FFN, student_heads: int = STUDENT_HEADS,
+) -> dict:
     """After ``train.train`` wrote the linear model to ``out``: teachers, student, export; ``out`` then holds the student model."""
     from spinscope.detectors.claims import model as claim_model
     from spinscope.detectors.claims.transformer import TransformerScorer
@@ -103,17 +113,20 @@ def train(folder: Path, out: Path, seed: int = 13, log=print, student_layers: in
     texts = pool(fit, news)
     log(f"student pool: {len(fit)} labelled lines, {len(texts) - len(fit)} unlabelled news sentences")
     soft = teacher_logits(fit, texts, log=log)
-    student = finetune.full_train(fit, seed, STUDENT_EPOCHS, STUDENT_LEARNING_RATE, student_layers, texts=texts, soft=soft, hard_weight=HARD_WEIGHT, log=log)
+    student = finetune.full_train(
+        fit, seed, STUDENT_EPOCHS, STUDENT_LEARNING_RATE, student_layers, texts=texts, soft=soft, hard_weight=HARD_WEIGHT, log=log,
+        ffn=student_ffn, heads=student_heads,
+    )
     exported = out / cascade.FOLDER
     finetune.export(student, exported).unlink()
     chosen = choose(val, TransformerScorer(exported).logits([x.text for x in val]))
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     config.update(
-        name=NAME.format(layers=student_layers), version=VERSION, linear_threshold=config.get("linear_threshold", config["threshold"]), threshold=chosen["threshold"],
+        name=model_name(student_layers, student_ffn, student_heads), version=VERSION, linear_threshold=config.get("linear_threshold", config["threshold"]), threshold=chosen["threshold"],
         cascade={
             "folder": cascade.FOLDER, "cutoff": None, "calibration": chosen["calibration"],
             "teachers": {"seeds": list(TEACHER_SEEDS), "layers": TEACHER_LAYERS, "epochs": TEACHER_EPOCHS},
-            "student": {"layers": student_layers, "epochs": STUDENT_EPOCHS, "labelled": len(fit), "unlabelled": len(texts) - len(fit)},
+            "student": {"layers": student_layers, "heads": student_heads, "ffn": student_ffn, "epochs": STUDENT_EPOCHS, "labelled": len(fit), "unlabelled": len(texts) - len(fit)},
         },
     )
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")

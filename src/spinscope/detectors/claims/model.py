@@ -7,7 +7,8 @@ on the training side's validation) are rescored by the transformer
 calibrated (Platt scaling, ``cascade["calibration"]``).  With a null cutoff
 the transformer scores every sentence, and when the calibration gives the
 linear logit no weight the linear model is not run at all, as in the
-distilled two-layer MiniLM that ``train claims --distil`` writes (:mod:`.distil`).  Stored as plain
+distilled student that ``train claims --distil`` writes and the project
+ships (:mod:`.distil`).  Stored as plain
 arrays (``model.npz``), an ONNX graph and a ``config.json``, never as a
 pickle, so that loading a model cannot run code.  A ``config.json`` without
 ``cascade`` is a linear-only model.
