@@ -72,6 +72,28 @@ def _unit_sources(text: str) -> list[tuple[str, str | None]]:
     return [(u.text.strip(), None if s is None else text[s[0] : s[1]]) for u, s in zip(units, attribution.sources(units))]
 
 
+def test_claim_units_join_a_sentence_the_parser_split_without_punctuation():
+    # spaCy's small parser ends a sentence after "folks"; no punctuation says so
+    units = [u.text for u in attribution.claim_units(nlp.load()("I know these folks and I know their families."))]
+    assert units == ["I know these folks and I know their families."]
+
+
+def test_claim_units_keep_line_breaks_and_punctuated_ends():
+    text = "Border deal signed without a vote\nThe minister said 40 people were hurt. Nobody resigned.\nHe said:\n\"We will rebuild.\""
+    units = [u.text.strip() for u in attribution.claim_units(nlp.load()(text))]
+    assert units[:3] == ["Border deal signed without a vote", "The minister said 40 people were hurt.", "Nobody resigned."]
+    assert "He said:" in units
+
+
+def test_claim_units_do_not_join_past_sentence_size():
+    text = " ".join(["I know these folks and I know their families"] * 30)  # run-on text the parser cuts up
+    doc = nlp.load()(text)
+    units = attribution.claim_units(doc)
+    assert len(list(doc.sents)) > len(units) > 1
+    assert all(len(u.text) <= attribution.MAX_JOINED_CHARS for u in units)
+    assert "".join(u.text_with_ws for u in units) == text  # nothing lost or repeated
+
+
 def test_attribution_transcript_speaker_label_covers_its_paragraph():
     text = "WALLACE: Governor, what is your answer?\n\nPENCE: Well, the question is why they invited him. The campaign got it wrong."
     found = dict(_unit_sources(text))

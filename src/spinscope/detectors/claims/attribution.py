@@ -35,16 +35,46 @@ _MARKS = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "\n]")
 
 
 def claim_units(doc) -> list:
-    """spaCy's sentences, cut at line breaks so that none runs from a headline into the body."""
-    units = []
+    """spaCy's sentences, cut at line breaks so that none runs from a headline into the body,
+    and joined again where the parser split a sentence with no sentence-final punctuation
+    before the cut ("I know these folks | and I know their families.")."""
+    pieces = []  # (start token, end token, ends at a line break)
     for sent in doc.sents:
         start = sent.start
         for tok in sent:
             if tok.is_space and "\n" in tok.text:
-                units.append(doc[start : tok.i])
+                pieces.append((start, tok.i, True))
                 start = tok.i + 1
-        units.append(doc[start : sent.end])
-    return [u for u in units if len(u) and any(ch.isalnum() for ch in u.text)]
+        pieces.append((start, sent.end, False))
+    pieces = [p for p in pieces if p[1] > p[0] and _has_word(doc[p[0] : p[1]].text)]
+    units: list[tuple[int, int, bool]] = []
+    for start, end, at_break in pieces:
+        if units and _continues(doc, units[-1], end):
+            units[-1] = (units[-1][0], end, at_break)
+        else:
+            units.append((start, end, at_break))
+    return [doc[start:end] for start, end, _ in units]
+
+
+SENTENCE_END = frozenset(".!?…:;")
+TRAILING = "\"'”’)]»"
+MAX_JOINED_CHARS = 600  # never build a "sentence" longer than this from unpunctuated text
+
+
+def _has_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _continues(doc, previous: tuple[int, int, bool], end: int) -> bool:
+    """Whether the piece ending at token ``end`` continues ``previous``: no line break and no
+    sentence-final punctuation between them, and the two together stay sentence-sized."""
+    start, prev_end, at_break = previous
+    if at_break:
+        return False
+    last = doc[start:prev_end].text.rstrip().rstrip(TRAILING)
+    if not last or last[-1] in SENTENCE_END:
+        return False
+    return doc[end - 1].idx + len(doc[end - 1]) - doc[start].idx <= MAX_JOINED_CHARS
 
 
 def own_source(sent) -> tuple[int, int] | None:
