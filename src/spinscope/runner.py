@@ -49,7 +49,7 @@ def run_analysis(paths: list[str], opts: Options, *, fmt: str, single: bool, out
             interrupted = True
         finally:
             writer.close()
-    _report(failures, done, time.perf_counter() - started, single, interrupted, stats)
+    report(failures, done, time.perf_counter() - started, single, interrupted, stats)
     if interrupted:
         return 130
     return 1 if failures else 0
@@ -64,7 +64,8 @@ def _open(stack: ExitStack, path: Path | None, default: IO[str] | None) -> IO[st
         raise UsageError("E203", path=path, detail=exc.strerror or str(exc)) from None
 
 
-def _report(failures: list, done: int, seconds: float, single: bool, interrupted: bool, stats) -> None:
+def report(failures: list, done: int, seconds: float, single: bool, interrupted: bool, stats) -> None:
+    """The end of a run on stderr: a single document's error as one line, or what was skipped and why and the totals."""
     err = sys.stderr
     if single and done + len(failures) <= 1 and not interrupted:
         for failure in failures:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -23,3 +24,36 @@ def test_cli_train_claims_student_shape_without_distil_is_a_one_line_usage_error
         assert "E133" in out.stderr and "--distil" in out.stderr
         assert len(out.stderr.strip().splitlines()) == 1
         assert not (tmp_path / "out").exists()
+
+
+def _claims(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", "claims", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_cli_claims_batch_ranks_good_documents_and_lists_the_bad_ones(tmp_path):
+    path = tmp_path / "mix.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "Nothing happened today. The army lost 40,000 men in 2022, officials said."}\n'
+        "{broken\n"
+        '{"id": "c", "text": "It was a quiet week."}\n',
+        encoding="utf-8",
+    )
+    out = _claims(str(path), "--format", "json", "--min-score", "0")
+    assert out.returncode == 1  # one record skipped
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "c"]
+    scores = [c["score"] for c in rows[0]["claims"]]
+    assert scores == sorted(scores, reverse=True) and len(scores) == 2
+    top = rows[0]["claims"][0]
+    assert top["text"].startswith("The army lost") and top["attributed"] and top["source"]["text"] == "officials"
+    assert "skipped 1" in out.stderr and "E106" in out.stderr and "analysed 2" in out.stderr
+
+
+def test_cli_claims_single_bad_input_is_one_line_and_nonzero(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    for path in (empty, tmp_path / "missing.txt"):
+        out = _claims(str(path))
+        assert out.returncode == 1, path
+        assert len(out.stderr.strip().splitlines()) == 1 and "error" in out.stderr
+        assert out.stdout == ""

@@ -62,24 +62,40 @@ def claims(
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     min_score: Annotated[Optional[float], typer.Option("--min-score", help="Lowest score shown; the model's threshold by default.")] = None,
 ) -> None:
-    """An article's claims ranked by check-worthiness, unattributed ones marked."""
+    """An article's claims ranked by check-worthiness, unattributed ones marked.
+
+    Exit code 0 when every document was read, 1 when some were skipped (listed at
+    the end on stderr, as ``analyze`` does), 130 when interrupted."""
+    import time
+
     import spinscope
     from spinscope.errors import UsageError
-    from spinscope.ingest import iter_paths
+    from spinscope.ingest import IngestStats, iter_paths, single_document
     from spinscope.options import Options
+    from spinscope.runner import report
 
     if format not in ("table", "json"):
         raise UsageError("E201", name=format, choices="table, json")
     if min_score is not None and not 0 <= min_score <= 1:
         raise UsageError("E202", value=min_score)
     options = Options(detectors=("claims",), min_score=min_score)
-    for result in spinscope.analyze_stream(iter_paths([str(p) for p in paths], options), options=options):
-        if isinstance(result, spinscope.pipeline.Failure):
-            typer.echo(result.line(), err=True)
-        elif format == "json":
-            typer.echo(json.dumps(ranked(result)))
-        else:
-            _print_table(result)
+    names = [str(p) for p in paths]
+    started, stats = time.perf_counter(), IngestStats()
+    failures, done, interrupted = [], 0, False
+    try:
+        for result in spinscope.analyze_stream(iter_paths(names, options, stats), options=options):
+            if isinstance(result, spinscope.pipeline.Failure):
+                failures.append(result)
+                continue
+            if format == "json":
+                typer.echo(json.dumps(ranked(result)))
+            else:
+                _print_table(result)
+            done += 1
+    except KeyboardInterrupt:
+        interrupted = True
+    report(failures, done, time.perf_counter() - started, single_document(names), interrupted, stats)
+    raise typer.Exit(130 if interrupted else 1 if failures else 0)
 
 
 def ranked(analysis) -> dict:
