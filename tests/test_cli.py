@@ -110,3 +110,20 @@ def test_cli_workers_give_the_same_output_in_the_same_order(batch, tmp_path):
     assert first.returncode == second.returncode == 1  # b2.txt is empty in both runs
     assert one.read_text() == two.read_text() and len(one.read_text().splitlines()) == 22
     assert "b2.txt" in second.stderr and "analysed 22, skipped 1" in second.stderr
+
+
+def test_cli_train_and_evaluate_without_their_corpus_are_one_line_errors(tmp_path):
+    missing = str(tmp_path / "nowhere")
+    for args, code in (
+        (["evaluate", "claims", "--data", missing], 2),
+        (["train", "claims", "--data", missing, "--out", str(tmp_path / "out")], 2),
+        (["evaluate", "genre", "--data", missing], 2),
+        (["train", "genre", "--data", missing, "--out", str(tmp_path / "out")], 2),
+        (["evaluate", "techniques", "--data", missing], 1),
+        (["label-spans", missing, "--spans", str(tmp_path / "spans.tsv"), "-o", str(tmp_path / "out.tsv")], 1),
+        (["label-spans", str(tmp_path), "--spans", str(tmp_path / "spans.tsv"), "-o", str(tmp_path / "out.tsv")], 1),
+    ):
+        res = run(*args)
+        assert res.returncode == code, (args, res.stderr)
+        assert len(res.stderr.strip().splitlines()) == 1 and "internal error" not in res.stderr, (args, res.stderr)
+    assert not (tmp_path / "out").exists()

@@ -31,6 +31,7 @@ def train(
         raise UsageError("E133", detail="--finetune and --distil build different models: choose one")
     if not distil and any(x is not None for x in (student_layers, student_heads, student_ffn)):
         raise UsageError("E133", detail="--student-layers, --student-heads and --student-ffn shape the --distil student: add --distil")
+    data = _claims_folder(data)
     scores = trainer.train(data, out, seed)
     if distil:
         from spinscope.detectors.claims import distil as distiller
@@ -54,7 +55,18 @@ def evaluate(
     """Score a model on the validation splits: ClaimBuster F1 and macro-F1, CheckThat! MAP per debate."""
     from spinscope.detectors.claims import evaluate as evaluator
 
-    typer.echo(json.dumps(evaluator.evaluate(data, model), indent=2))
+    typer.echo(json.dumps(evaluator.evaluate(_claims_folder(data), model), indent=2))
+
+
+CORPUS_FILES = ("claimbuster-train.json", "checkthat2019-task1-train.csv")
+
+
+def _claims_folder(data: Path) -> Path:
+    """The claims corpus folder: ``data`` itself, or its ``claims/`` subfolder (the shared data folder)."""
+    for folder in (data, data / "claims"):
+        if all((folder / name).is_file() for name in CORPUS_FILES):
+            return folder
+    raise typer.BadParameter(f"no {' and '.join(CORPUS_FILES)} in {data}: give the claims folder or the shared data folder", param_hint="--data")
 
 
 def claims(

@@ -46,4 +46,7 @@ def evaluate(
 
 def _root(data: Path) -> Path:
     """Accept the data folder or its ``semeval2023-en`` subfolder."""
-    return data.parent if (data / "train-labels-subtask-1.txt").exists() else data
+    root = data.parent if (data / "train-labels-subtask-1.txt").exists() else data
+    if not (root / "semeval2023-en" / "train-labels-subtask-1.txt").is_file():
+        raise typer.BadParameter(f"no semeval2023-en/train-labels-subtask-1.txt in {data}: give the shared data folder", param_hint="--data")
+    return root

@@ -13,6 +13,8 @@ from spinscope.errors import InputError
 
 def read_spans(path: Path) -> list[tuple[str, int, int]]:
     """``(id, start, end)`` per line of ``ID<TAB>start<TAB>end`` or ``ID<TAB>anything<TAB>start<TAB>end``."""
+    if not Path(path).is_file():
+        raise InputError("E100", source=str(path))
     rows = []
     for number, line in enumerate(data.read_text(path).splitlines(), start=1):
         if not line.strip():
@@ -51,6 +53,8 @@ def label(articles_dir: Path, rows: list[tuple[str, int, int]], model_path: Path
 
 
 def label_file(articles_dir: Path, spans: Path, output: Path, model_path: Path | None = None) -> int:
+    if not Path(articles_dir).is_dir():
+        raise InputError("E100", source=str(articles_dir))
     rows = read_spans(spans)
     labels = label(articles_dir, rows, model_path)
     try:
