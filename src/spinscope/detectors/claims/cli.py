@@ -14,7 +14,7 @@ import typer
 
 
 def train(
-    data: Annotated[Path, typer.Option(help="Folder with claimbuster-train.json and checkthat2019-task1-train.csv.")],
+    data: Annotated[Path, typer.Option(help="Folder with claimbuster-train.json and checkthat2019-task1-train.csv, or the shared data folder above it.")],
     out: Annotated[Path, typer.Option(help="Folder to write the model, config.json and scores.json to.")],
     seed: Annotated[int, typer.Option(help="Random seed.")] = 13,
     finetune: Annotated[bool, typer.Option("--finetune", help="Also fine-tune MiniLM and add the linear -> transformer cascade (needs the train extra; about 20 minutes on two cores).")] = False,
@@ -49,7 +49,7 @@ def train(
 
 
 def evaluate(
-    data: Annotated[Path, typer.Option(help="Folder with the claims corpora.")],
+    data: Annotated[Path, typer.Option(help="Folder with the claims corpora, or the shared data folder above it.")],
     model: Annotated[Optional[Path], typer.Option(help="Model folder; the shipped model by default.")] = None,
 ) -> None:
     """Score a model on the validation splits: ClaimBuster F1 and macro-F1, CheckThat! MAP per debate."""
