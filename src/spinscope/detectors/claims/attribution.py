@@ -23,6 +23,12 @@ REPORTING_VERBS = frozenset(
     "mention reply respond inform calculate project forecast count record document learn voice observe brag boast "
     "tout concede".split()
 )
+# Verbs that report speech only when they frame a quotation or a that-clause ("he continued,
+# “…”", "she suggested the plan would fail"), not otherwise ("prices continued to rise")
+FRAMING_VERBS = frozenset(
+    "continue ask answer joke quip urge vow pledge promise suggest remark exclaim shout retort counter "
+    "reiterate repeat caution assure advise demand wonder lament propose recount".split()
+)
 # Reporting verbs in these roles do not attribute the sentence ("the man who said hello")
 SKIP_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "prep", "pobj", "compound"})
 # "once he has said his piece": a reporting verb in a temporal or conditional clause attributes nothing
@@ -114,13 +120,30 @@ def _reporting_verb(sent) -> tuple[int, int] | None:
 
 
 def _is_reporting(tok, sent) -> bool:
-    if tok.lemma_.lower() not in REPORTING_VERBS or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in SKIP_DEPS:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in SKIP_DEPS:
+        return False
+    if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        lemma = "point out"
+    if lemma in ("point out", *FRAMING_VERBS):
+        if any(c.dep_ == "xcomp" for c in tok.children):  # "prices continued to rise", "vowed to fight"
+            return False
+        if not (any(c.dep_ == "ccomp" for c in tok.children) or _frames_quote(sent)):
+            return False
+    elif lemma not in REPORTING_VERBS:
         return False
     if any(c.dep_ == "neg" for c in tok.children):  # "the FBI can't find a motive"
         return False
     if any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in tok.children):
         return False
     return not _inside_quote(tok, sent)
+
+
+def _frames_quote(sent) -> bool:
+    """Whether the sentence holds a quotation mark or directly follows one ('“…,” he continued.')."""
+    text = text_of(sent.doc)
+    before = text[: sent.start_char].rstrip()
+    return any(ch in OPEN_QUOTES or ch in CLOSE_QUOTES for ch in sent.text) or (bool(before) and before[-1] in CLOSE_QUOTES + ",")
 
 
 def _depth(tok) -> tuple[int, int]:
@@ -256,15 +279,27 @@ def _quote_speakers(text: str, sents: list, paragraphs: list[int], found: list) 
             ahead[i] = own[j]
         elif quoted[j]:
             ahead[i] = ahead[j]
-    behind = None
+    behind, carried = None, False
     for i, sent in enumerate(sents):
         joined = i > 0 and quoted[i] and (paragraphs[i] == paragraphs[i - 1] or _runs_on(text, paragraphs[i]))
-        if not joined:
-            behind = None
-        elif found[i - 1] is not None and any(ch in OPEN_QUOTES + CLOSE_QUOTES for ch in sents[i - 1].text):
-            behind = found[i - 1]
+        speaking = i > 0 and found[i - 1] is not None and any(ch in OPEN_QUOTES + CLOSE_QUOTES for ch in sents[i - 1].text)
+        if joined:
+            if speaking:
+                behind, carried = found[i - 1], False
+        elif quoted[i] and speaking and _opens_paragraph(text, sent, paragraphs[i]):
+            # a new paragraph that is a quotation after a paragraph ending in an attributed quotation:
+            # the same speaker goes on, unless this quotation names its own
+            behind, carried = found[i - 1], True
+        else:
+            behind, carried = None, False
         if found[i] is None and quoted[i]:
-            found[i] = behind or ahead[i]
+            found[i] = (ahead[i] or behind) if carried else (behind or ahead[i])
+
+
+def _opens_paragraph(text: str, sent, paragraph: int) -> bool:
+    """Whether ``sent`` is the first sentence of its paragraph and opens it with a quotation mark."""
+    first = _first_char(text, sent)
+    return first < len(text) and text[first] in OPEN_QUOTES and not text[paragraph:first].strip()
 
 
 # Line openers that end in a colon but name no source ("BREAKING: …", "Editor's note: …")
