@@ -141,9 +141,10 @@ def _is_reporting(tok, sent) -> bool:
 
 def _frames_quote(sent) -> bool:
     """Whether the sentence holds a quotation mark or directly follows one ('“…,” he continued.')."""
-    text = text_of(sent.doc)
-    before = text[: sent.start_char].rstrip()
-    return any(ch in OPEN_QUOTES or ch in CLOSE_QUOTES for ch in sent.text) or (bool(before) and before[-1] in CLOSE_QUOTES + ",")
+    if any(ch in OPEN_QUOTES or ch in CLOSE_QUOTES for ch in sent.text):
+        return True
+    before = text_of(sent.doc)[max(0, sent.start_char - 8) : sent.start_char].rstrip()
+    return bool(before) and before[-1] in CLOSE_QUOTES + ","
 
 
 def _depth(tok) -> tuple[int, int]:
