@@ -4,7 +4,8 @@ A sentence is attributed when it carries its own attribution — a reporting
 verb with a subject ("Reuters reported", "a senior official told AFP", "the
 study found"), a passive with an agent ("was reported by Reuters"),
 "according to X" or "per X" — or when it lies inside a quotation whose
-speaker is named in a sentence of the same quotation or right after it.
+speaker is named in a sentence of the same quotation or right after it, or
+in the attributed quotation that ends the paragraph before.
 Nothing is guessed: no attribution found means ``source`` is None.
 """
 
@@ -140,7 +141,8 @@ def _is_reporting(tok, sent) -> bool:
 
 
 def _frames_quote(sent) -> bool:
-    """Whether the sentence holds a quotation mark or directly follows one ('“…,” he continued.')."""
+    """Whether the sentence holds a quotation mark or directly follows one, or a comma
+    ('“…,” he continued.' parsed as two sentences)."""
     if any(ch in OPEN_QUOTES or ch in CLOSE_QUOTES for ch in sent.text):
         return True
     before = text_of(sent.doc)[max(0, sent.start_char - 8) : sent.start_char].rstrip()
@@ -265,7 +267,9 @@ def _quote_speakers(text: str, sents: list, paragraphs: list[int], found: list) 
     speaker and a quotation mark.  Forwards, within the paragraph: the first
     sentence with a speaker, up to the one that closes the quotation and a
     short tag after it ("... ," he said).  The quotation goes on across a
-    paragraph break only where it runs on (:func:`_runs_on`).  Both
+    paragraph break where it runs on (:func:`_runs_on`); a paragraph that
+    opens with a new quotation after one that ends in an attributed
+    quotation keeps that speaker unless it names its own.  Both
     directions are carried from sentence to sentence, so a long quotation
     costs one pass, not one pass per sentence.
     """
