@@ -55,6 +55,16 @@ def test_quantities_offsets_types_and_number_words():
         assert text[q["start"] : q["end"]] == q["text"]
 
 
+def test_quantities_keep_a_currency_sign_and_scale_written_against_the_figure():
+    text = "The war cost $4.2bn, €300m and 12 m of road; he paid $ 40."
+    found = quantities.quantities(nlp.load()(text)[:])
+    texts = {q["text"]: q["type"] for q in found}
+    assert texts.get("$4.2bn") == "MONEY" and texts.get("€300m") == "MONEY"
+    assert "12" in texts and "12 m" not in texts  # a unit after a space is not a scale suffix
+    for q in found:
+        assert text[q["start"] : q["end"]] == q["text"]
+
+
 def test_attribution_closed_quote_does_not_borrow_next_speaker():
     text = "\u201cAn act of divine intervention\u201d: the group celebrates the death.\n\nIn 2017, the minister warned that the war would spread."
     assert _sources(text) == [None, "the minister"]
