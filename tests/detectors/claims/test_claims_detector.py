@@ -66,3 +66,29 @@ def test_detector_names_the_shipped_model():
     names = {m.name: m.version for m in result.models}
     config = read_config()
     assert names.get(config["name"]) == config["version"]
+
+
+ACTOR_TEXT = (
+    "Ukraine's defence minister Oleksii Reznikov spoke in Kyiv on Monday. He said 40,000 soldiers had been trained abroad.\n\n"
+    '"We lost 12 tanks," Reznikov added. Russia fired 80 missiles, officials said.'
+)
+
+
+def test_detector_links_a_source_to_its_actor_when_actors_run():
+    result = spinscope.analyze(ACTOR_TEXT, detectors=["claims", "actors"], options=Options(min_score=0.0))
+    ids = {a.id: a.name for a in result.actors}
+    by_text = {result.span_text(s)[:8]: s.attrs for s in result.spans if s.kind == "claim"}
+    assert by_text["He said "]["source"]["text"] == "He"
+    assert ids[by_text["He said "]["actor"]] == "Oleksii Reznikov"  # the pronoun, resolved
+    assert by_text['"We lost']["actor"] == by_text["He said "]["actor"]
+    assert by_text["Russia f"]["actor"] is None  # "officials" names no actor
+    quotes_only = spinscope.analyze(ACTOR_TEXT, detectors=["claims", "quotes"], options=Options(min_score=0.0))
+    assert [s.attrs["actor"] for s in quotes_only.spans if s.kind == "claim" and s.attrs["source"]] == [
+        by_text["He said "]["actor"], by_text['"We lost']["actor"], None
+    ]
+
+
+def test_detector_names_no_actor_when_no_actor_detector_runs():
+    _, spans = _claims(ACTOR_TEXT)
+    assert all(s.attrs["actor"] is None for s in spans)
+    assert any(s.attrs["source"] for s in spans)
