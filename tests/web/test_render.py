@@ -72,3 +72,24 @@ def test_render_article_escapes_text_and_shows_side_panel():
     assert "Experts</strong>" in html and "negative: 0.70" in html
     assert "Please donate today" in html and "donation appeal" in html
     assert "opinion" in html and "high — 2 techniques" in html
+
+
+def test_render_names_the_actor_behind_a_pronoun_source_or_speaker():
+    text = "Oleksii Reznikov spoke. He said 40 tanks were lost."
+    analysis = Analysis(
+        id="a2", text=text,
+        spans=[
+            Span(start=24, end=51, kind="claim", label="check_worthy", score=0.9,
+                 attrs={"attributed": True, "source": {"start": 24, "end": 26, "text": "He"}, "actor": "oleksii-reznikov"}),
+            Span(start=27, end=51, kind="quote", label="indirect", score=0.8,
+                 attrs={"speaker": {"start": 24, "end": 26, "text": "He"}, "actor": "oleksii-reznikov", "direct": False}),
+            Span(start=0, end=23, kind="quote", label="indirect", score=0.5,
+                 attrs={"speaker": {"start": 8, "end": 16, "text": "Reznikov"}, "actor": "oleksii-reznikov", "direct": False}),
+        ],
+        actors=[{"id": "oleksii-reznikov", "name": "Oleksii Reznikov", "type": "person", "aliases": [], "mentions": [[0, 16], [24, 26]]}],
+    )
+    view = article_view(analysis)
+    assert view["claims"][0]["actor"] == "Oleksii Reznikov"
+    assert [q["actor"] for q in view["quotes"]] == ["Oleksii Reznikov", ""]  # "Reznikov" already names him
+    html = environment().get_template("report_article.html").render(view=view, number=1)
+    assert "source: He (Oleksii Reznikov)" in html

@@ -109,15 +109,15 @@ def article_view(analysis: Analysis) -> dict:
         "segments": segments(analysis.text, techniques),
         "legend": legend(techniques),
         "technique_count": len(techniques),
-        "claims": claims(analysis),
-        "quotes": quotes(analysis),
+        "claims": claims(analysis, actor_names(actors)),
+        "quotes": quotes(analysis, actor_names(actors)),
         "actors": [actor_row(a) for a in actors],
         "profile": profile_rows(analysis),
         "boilerplate": analysis.boilerplate,
     }
 
 
-def claims(analysis: Analysis) -> list[dict]:
+def claims(analysis: Analysis, names: dict[str, str] | None = None) -> list[dict]:
     """Claims ranked by their check-worthiness score, highest first."""
     found = sorted((s for s in analysis.spans if s.kind == CLAIM_KIND), key=lambda s: (-s.score, s.start))
     return [
@@ -126,6 +126,7 @@ def claims(analysis: Analysis) -> list[dict]:
             "score": s.score,
             "attributed": bool(s.attrs.get("attributed")),
             "source": text_of(s.attrs.get("source")),
+            "actor": referent(names, s.attrs.get("actor"), text_of(s.attrs.get("source"))),
             "quantities": [text_of(q) for q in s.attrs.get("quantities") or []],
             "start": s.start,
         }
@@ -133,12 +134,36 @@ def claims(analysis: Analysis) -> list[dict]:
     ]
 
 
-def quotes(analysis: Analysis) -> list[dict]:
+def quotes(analysis: Analysis, names: dict[str, str] | None = None) -> list[dict]:
     found = [s for s in analysis.spans if s.kind == QUOTE_KIND]
     return [
-        {"text": analysis.span_text(s), "speaker": text_of(s.attrs.get("speaker")), "cue": text_of(s.attrs.get("cue")), "direct": s.attrs.get("direct"), "score": s.score}
+        {
+            "text": analysis.span_text(s), "speaker": text_of(s.attrs.get("speaker")),
+            "actor": referent(names, s.attrs.get("actor"), text_of(s.attrs.get("speaker"))),
+            "cue": text_of(s.attrs.get("cue")), "direct": s.attrs.get("direct"), "score": s.score,
+        }
         for s in found
     ]
+
+
+def actor_names(actors: list) -> dict[str, str]:
+    """Actor id -> name, from the analysis's actor list (models or plain dicts)."""
+    names = {}
+    for actor in actors:
+        data = actor.model_dump() if hasattr(actor, "model_dump") else dict(actor)
+        if data.get("id"):
+            names[data["id"]] = data.get("name") or ""
+    return names
+
+
+def referent(names: dict[str, str] | None, actor_id: Any, written: str) -> str:
+    """The name of the actor that a source or speaker refers to, when it says more than the words
+    as written ("he" -> "Oleksii Reznikov"); empty otherwise."""
+    name = (names or {}).get(actor_id) if isinstance(actor_id, str) else None
+    if not name:
+        return ""
+    said, named = written.casefold().split(), set(name.casefold().split())
+    return "" if said and all(word in named for word in said) else name  # "Reznikov" of "Oleksii Reznikov" says it already
 
 
 def text_of(value: Any) -> str:
