@@ -74,22 +74,19 @@ def test_render_article_escapes_text_and_shows_side_panel():
     assert "opinion" in html and "high — 2 techniques" in html
 
 
-def test_render_names_the_actor_behind_a_pronoun_source_or_speaker():
-    text = "Oleksii Reznikov spoke. He said 40 tanks were lost."
+def test_render_names_the_actor_behind_a_claim_source():
+    text = "Kevin Barrett spoke. Mr. Barrett said 40 tanks were lost. Barrett said 12 were hit."
     analysis = Analysis(
         id="a2", text=text,
         spans=[
-            Span(start=24, end=51, kind="claim", label="check_worthy", score=0.9,
-                 attrs={"attributed": True, "source": {"start": 24, "end": 26, "text": "He"}, "actor": "oleksii-reznikov"}),
-            Span(start=27, end=51, kind="quote", label="indirect", score=0.8,
-                 attrs={"speaker": {"start": 24, "end": 26, "text": "He"}, "actor": "oleksii-reznikov", "direct": False}),
-            Span(start=0, end=23, kind="quote", label="indirect", score=0.5,
-                 attrs={"speaker": {"start": 8, "end": 16, "text": "Reznikov"}, "actor": "oleksii-reznikov", "direct": False}),
+            Span(start=21, end=57, kind="claim", label="check_worthy", score=0.9,
+                 attrs={"attributed": True, "source": {"start": 21, "end": 32, "text": "Mr. Barrett"}, "actor": "kevin-barrett"}),
+            Span(start=58, end=83, kind="claim", label="check_worthy", score=0.8,
+                 attrs={"attributed": True, "source": {"start": 58, "end": 65, "text": "Barrett"}, "actor": "kevin-barrett"}),
         ],
-        actors=[{"id": "oleksii-reznikov", "name": "Oleksii Reznikov", "type": "person", "aliases": [], "mentions": [[0, 16], [24, 26]]}],
+        actors=[{"id": "kevin-barrett", "name": "Kevin Barrett", "type": "person", "aliases": [], "mentions": [[0, 13], [25, 32], [58, 65]]}],
     )
     view = article_view(analysis)
-    assert view["claims"][0]["actor"] == "Oleksii Reznikov"
-    assert [q["actor"] for q in view["quotes"]] == ["Oleksii Reznikov", ""]  # "Reznikov" already names him
+    assert [c["actor"] for c in view["claims"]] == ["Kevin Barrett", ""]  # "Barrett" already names him
     html = environment().get_template("report_article.html").render(view=view, number=1)
-    assert "source: He (Oleksii Reznikov)" in html
+    assert "source: Mr. Barrett (Kevin Barrett)" in html and "source: Barrett (" not in html

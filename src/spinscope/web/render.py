@@ -110,7 +110,7 @@ def article_view(analysis: Analysis) -> dict:
         "legend": legend(techniques),
         "technique_count": len(techniques),
         "claims": claims(analysis, actor_names(actors)),
-        "quotes": quotes(analysis, actor_names(actors)),
+        "quotes": quotes(analysis),
         "actors": [actor_row(a) for a in actors],
         "profile": profile_rows(analysis),
         "boilerplate": analysis.boilerplate,
@@ -134,14 +134,10 @@ def claims(analysis: Analysis, names: dict[str, str] | None = None) -> list[dict
     ]
 
 
-def quotes(analysis: Analysis, names: dict[str, str] | None = None) -> list[dict]:
+def quotes(analysis: Analysis) -> list[dict]:
     found = [s for s in analysis.spans if s.kind == QUOTE_KIND]
     return [
-        {
-            "text": analysis.span_text(s), "speaker": text_of(s.attrs.get("speaker")),
-            "actor": referent(names, s.attrs.get("actor"), text_of(s.attrs.get("speaker"))),
-            "cue": text_of(s.attrs.get("cue")), "direct": s.attrs.get("direct"), "score": s.score,
-        }
+        {"text": analysis.span_text(s), "speaker": text_of(s.attrs.get("speaker")), "cue": text_of(s.attrs.get("cue")), "direct": s.attrs.get("direct"), "score": s.score}
         for s in found
     ]
 
@@ -157,8 +153,8 @@ def actor_names(actors: list) -> dict[str, str]:
 
 
 def referent(names: dict[str, str] | None, actor_id: Any, written: str) -> str:
-    """The name of the actor that a source or speaker refers to, when it says more than the words
-    as written ("he" -> "Oleksii Reznikov"); empty otherwise."""
+    """The name of the actor that a claim's source refers to, when it says more than the words
+    as written ("Mr. Barrett" -> "Kevin Barrett", "the president" -> "Barack Obama"); empty otherwise."""
     name = (names or {}).get(actor_id) if isinstance(actor_id, str) else None
     if not name:
         return ""

@@ -88,14 +88,17 @@ def _actors(doc, ran):
 
 
 def _source_actor(actors, doc, source: tuple[int, int] | None) -> str | None:
-    """The id of the actor a source refers to ("he" → the person it resolves to), as quotes do."""
+    """The id of the actor whose mention heads the source ("Reznikov", "the minister"), or None.
+
+    Pronoun sources are left unlinked: on 30 pronoun sources of PolNeAR dev checked by hand the
+    clustering named the right actor for 10 of the 20 it resolved.  Only the head word counts,
+    so "his aides" or "a document on the Trump campaign's website" link to nobody."""
     if actors is None or source is None:
         return None
     span = doc.char_span(source[0], source[1], alignment_mode="expand")
-    if span is None:
+    if span is None or span.root.pos_ == "PRON":
         return None
-    found = actors.actor_at(span.root.i)
-    return found or next((a for a in map(actors.actor_at, range(span.start, span.end)) if a), None)
+    return actors.actor_at(span.root.i)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
