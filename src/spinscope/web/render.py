@@ -144,12 +144,7 @@ def quotes(analysis: Analysis) -> list[dict]:
 
 def actor_names(actors: list) -> dict[str, str]:
     """Actor id -> name, from the analysis's actor list (models or plain dicts)."""
-    names = {}
-    for actor in actors:
-        data = actor.model_dump() if hasattr(actor, "model_dump") else dict(actor)
-        if data.get("id"):
-            names[data["id"]] = data.get("name") or ""
-    return names
+    return {data["id"]: data.get("name") or "" for data in map(_plain, actors) if data.get("id")}
 
 
 def referent(names: dict[str, str] | None, actor_id: Any, written: str) -> str:
@@ -171,8 +166,13 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
+def _plain(actor: Any) -> dict:
+    """An actor as a plain dict, whether it came as a model or as JSON."""
+    return actor.model_dump() if hasattr(actor, "model_dump") else dict(actor)
+
+
 def actor_row(actor: Any) -> dict:
-    data = actor.model_dump() if hasattr(actor, "model_dump") else dict(actor)
+    data = _plain(actor)
     mentions = data.get("mentions")
     return {
         "name": data.get("name", ""),
