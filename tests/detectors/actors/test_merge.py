@@ -66,3 +66,20 @@ def test_merge_seeded_with_known_actors_names_them_as_before():
     assert _merged(merger, "Barack Obama").id == "barack-obama"
     assert merger.merge(_analysis("Reuters", kind="organisation")).actors[0].id == "reuters"
     assert _merged(merger, "Michelle Obama").name == "Michelle Obama"
+
+
+def test_merge_never_joins_two_full_names_through_a_shared_surname_alias():
+    merger = StreamingMerger()
+    stephen = merger.merge(Analysis(id="a", text="x", actors=[Actor(id="stephen-lynch", name="Stephen Lynch", type="person", aliases=["Lynch"])])).actors[0]
+    loretta = merger.merge(Analysis(id="b", text="x", actors=[Actor(id="loretta-e-lynch", name="Loretta E. Lynch", type="person", aliases=["Loretta Lynch", "Lynch"])])).actors[0]
+    assert (stephen.name, loretta.name) == ("Stephen Lynch", "Loretta E. Lynch") and stephen.id != loretta.id
+    again = merger.merge(Analysis(id="c", text="x", actors=[Actor(id="loretta-lynch", name="Loretta Lynch", type="person")])).actors[0]
+    assert again.id == loretta.id  # a two-word alias still joins
+    assert _merged(merger, "Lynch").name == "Lynch"  # the bare surname is ambiguous now: left alone
+
+
+def test_merge_joins_a_full_name_written_with_and_without_a_middle_initial():
+    merger = StreamingMerger()
+    first = _merged(merger, "Donald J. Trump")
+    assert _merged(merger, "Donald Trump").id == first.id
+    assert _merged(merger, "Melania Trump").id != first.id

@@ -140,7 +140,7 @@ class StreamingMerger:
         return analysis
 
     def _lookup(self, actor):
-        for key in [_key(actor), *map(aliases.normalise, actor.aliases)]:
+        for key in _names(actor):
             if (actor.type, key) in self._canon:
                 self._canon.move_to_end((actor.type, key))
                 return self._canon[(actor.type, key)]
@@ -152,7 +152,7 @@ class StreamingMerger:
 
     def _register(self, actor) -> None:
         entry = (actor.name, actor.id)
-        for key in {_key(actor), *map(aliases.normalise, actor.aliases)}:
+        for key in dict.fromkeys(_names(actor)):
             self._canon.setdefault((actor.type, key), entry)
             self._canon.move_to_end((actor.type, key))
         key = _key(actor)
@@ -163,6 +163,23 @@ class StreamingMerger:
             self._surnames.move_to_end(surname)
         _trim(self._canon, self.max_names)
         _trim(self._surnames, self.max_names)
+
+
+def _names(actor) -> list[str]:
+    """The keys an actor is known by across articles: its name and its aliases, except that a
+    person with a full name is not known by a one-word alias — "Lynch" of "Loretta E. Lynch"
+    is a surname, shared with "Stephen Lynch"; surnames go through the surname table, which
+    refuses the ambiguous ones — and is also known by its full names without middle initials."""
+    key = _key(actor)
+    keys = [key, *map(aliases.normalise, actor.aliases)]
+    if actor.type != "person" or len(key.split()) == 1:
+        return keys
+    full = [k for k in keys if len(k.split()) > 1]
+    return [*full, *(k for k in map(_without_initials, full) if len(k.split()) > 1)]  # "Donald J. Trump" is "Donald Trump"
+
+
+def _without_initials(key: str) -> str:
+    return " ".join(w for w in key.split() if len(w.rstrip(".")) > 1)
 
 
 def _trim(table: OrderedDict, size: int) -> None:
