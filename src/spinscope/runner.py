@@ -9,50 +9,73 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from spinscope.errors import UsageError
+from spinscope.ingest import IngestStats
 from spinscope.options import Options
 
 
 def run_analysis(paths: list[str], opts: Options, *, fmt: str, single: bool, output: Path | None, errors: Path | None) -> int:
     """Analyse ``paths`` and write them in ``fmt``.  Returns the exit code (0 ok, 1 skipped, 130 interrupted)."""
     from spinscope import detectors as registry
-    from spinscope.ingest import IngestStats, iter_paths
     from spinscope.outputs import make_writer
-    from spinscope.pipeline import Failure, analyze_stream
 
     registry.shared(opts.detectors, opts.model_paths)  # fail fast on an unknown detector; built once
-    started = time.perf_counter()
-    failures: list[Failure] = []
-    done, interrupted = 0, False
-    stats = IngestStats()
     with ExitStack() as stack:
         out = _open(stack, output, sys.stdout)
         err_log = _open(stack, errors, None)
         writer = make_writer(fmt, out, single=single)
         progress = stack.enter_context(_progress())
         try:
-            for result in analyze_stream(iter_paths(paths, opts, stats), options=opts):
-                if isinstance(result, Failure):
-                    failures.append(result)
-                    if err_log:
-                        err_log.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-                        err_log.flush()
-                else:
-                    writer.write(result)
-                    done += 1
-                progress.advance(done, len(failures))
-        except KeyboardInterrupt:
-            interrupted = True
+            run = drain(paths, opts, writer.write, err_log=err_log, progress=progress)
         finally:
             writer.close()
-    report(failures, done, time.perf_counter() - started, single, interrupted, stats)
-    if interrupted:
-        return 130
-    return 1 if failures else 0
+    report(run, single)
+    return run.exit_code
+
+
+@dataclass
+class Run:
+    """What a run did: analyses handed on, documents skipped and why, whether it was interrupted."""
+
+    stats: IngestStats
+    started: float
+    done: int = 0
+    failures: list = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        return 130 if self.interrupted else 1 if self.failures else 0
+
+
+def drain(paths: list[str], opts: Options, write: Callable, *, err_log: IO[str] | None = None, progress=None) -> Run:
+    """Analyse ``paths`` one document at a time, handing each analysis to ``write`` at once and
+    keeping the failures (also logged to ``err_log`` as JSONL); an interrupt ends it early."""
+    from spinscope.ingest import iter_paths
+    from spinscope.pipeline import Failure, analyze_stream
+
+    run = Run(stats=IngestStats(), started=time.perf_counter())
+    try:
+        for result in analyze_stream(iter_paths(paths, opts, run.stats), options=opts):
+            if isinstance(result, Failure):
+                run.failures.append(result)
+                if err_log:
+                    err_log.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                    err_log.flush()
+            else:
+                write(result)
+                run.done += 1
+            if progress is not None:
+                progress.advance(run.done, len(run.failures))
+    except KeyboardInterrupt:
+        run.interrupted = True
+    return run
 
 
 def _open(stack: ExitStack, path: Path | None, default: IO[str] | None) -> IO[str] | None:
@@ -64,10 +87,11 @@ def _open(stack: ExitStack, path: Path | None, default: IO[str] | None) -> IO[st
         raise UsageError("E203", path=path, detail=exc.strerror or str(exc)) from None
 
 
-def report(failures: list, done: int, seconds: float, single: bool, interrupted: bool, stats) -> None:
+def report(run: Run, single: bool) -> None:
     """The end of a run on stderr: a single document's error as one line, or what was skipped and why and the totals."""
     err = sys.stderr
-    if single and done + len(failures) <= 1 and not interrupted:
+    failures, done = run.failures, run.done
+    if single and done + len(failures) <= 1 and not run.interrupted:
         for failure in failures:
             err.write(f"spinscope: error: {failure.line()}\n")
         return
@@ -75,9 +99,9 @@ def report(failures: list, done: int, seconds: float, single: bool, interrupted:
         err.write(f"spinscope: skipped {len(failures)}:\n")
         for failure in failures:
             err.write(f"  {failure.line()}\n")
-    state = "interrupted after" if interrupted else "done:"
-    ignored = f", ignored {stats.warc_skipped} non-HTML WARC records" if stats.warc_skipped else ""
-    err.write(f"spinscope: {state} analysed {done}, skipped {len(failures)}{ignored}, {seconds:.1f} s\n")
+    state = "interrupted after" if run.interrupted else "done:"
+    ignored = f", ignored {run.stats.warc_skipped} non-HTML WARC records" if run.stats.warc_skipped else ""
+    err.write(f"spinscope: {state} analysed {done}, skipped {len(failures)}{ignored}, {time.perf_counter() - run.started:.1f} s\n")
 
 
 class _progress:

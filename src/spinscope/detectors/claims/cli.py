@@ -78,13 +78,10 @@ def claims(
 
     Exit code 0 when every document was read, 1 when some were skipped (listed at
     the end on stderr, as ``analyze`` does), 130 when interrupted."""
-    import time
-
-    import spinscope
     from spinscope.errors import UsageError
-    from spinscope.ingest import IngestStats, iter_paths, single_document
+    from spinscope.ingest import single_document
     from spinscope.options import Options
-    from spinscope.runner import report
+    from spinscope.runner import drain, report
 
     if format not in ("table", "json"):
         raise UsageError("E201", name=format, choices="table, json")
@@ -92,22 +89,9 @@ def claims(
         raise UsageError("E202", value=min_score)
     options = Options(detectors=("claims",), min_score=min_score)
     names = [str(p) for p in paths]
-    started, stats = time.perf_counter(), IngestStats()
-    failures, done, interrupted = [], 0, False
-    try:
-        for result in spinscope.analyze_stream(iter_paths(names, options, stats), options=options):
-            if isinstance(result, spinscope.pipeline.Failure):
-                failures.append(result)
-                continue
-            if format == "json":
-                typer.echo(json.dumps(ranked(result)))
-            else:
-                _print_table(result)
-            done += 1
-    except KeyboardInterrupt:
-        interrupted = True
-    report(failures, done, time.perf_counter() - started, single_document(names), interrupted, stats)
-    raise typer.Exit(130 if interrupted else 1 if failures else 0)
+    run = drain(names, options, (lambda a: typer.echo(json.dumps(ranked(a)))) if format == "json" else _print_table)
+    report(run, single_document(names))
+    raise typer.Exit(run.exit_code)
 
 
 def ranked(analysis) -> dict:
