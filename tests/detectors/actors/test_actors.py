@@ -114,10 +114,36 @@ def test_actors_possessive_pronoun_joins_the_only_person_nearby():
 
 
 def test_actors_possessive_pronoun_left_alone_between_two_people():
-    text = "Maria Lopez met Tom Hale on Sunday. Reporters asked about his plans."
+    text = "Mark Lopez met Tom Hale on Sunday. Reporters asked about his plans."
     actors, _ = _detect(text)
     people = [a for a in actors if a.type == "person"]
-    assert all("his" not in _texts(text, a) for a in people)
+    assert len(people) == 2 and all("his" not in _texts(text, a) for a in people)
+
+
+def test_actors_possessive_pronoun_goes_to_the_one_person_of_its_gender():
+    text = "Maria Lopez met Tom Hale on Sunday. Reporters asked about his plans."
+    actors, _ = _detect(text)
+    assert "his" in _texts(text, _by_name(actors, "Tom Hale"))
+    assert "his" not in _texts(text, _by_name(actors, "Maria Lopez"))
+
+
+def test_actors_subject_pronoun_skips_a_nearer_person_of_the_other_gender():
+    text = "Mrs. Okafor criticised Mr. Brandt on Monday. She said the plan was dead."
+    actors, _ = _detect(text)
+    assert "She" in _texts(text, _by_name(actors, "Okafor"))
+    assert "She" not in _texts(text, _by_name(actors, "Brandt"))
+
+
+def test_actors_subject_pronoun_of_the_wrong_gender_stays_unlinked():
+    text = "Hillary Clinton spoke to the crowd in Ohio. He said the rally was too long."
+    actors, _ = _detect(text)
+    assert "He" not in _texts(text, _by_name(actors, "Hillary Clinton"))
+
+
+def test_actors_pronoun_still_links_a_person_of_unknown_gender():
+    text = "Recep Erdogan arrived in Berlin on Monday. He met the chancellor at noon."
+    actors, _ = _detect(text)
+    assert "He" in _texts(text, _by_name(actors, "Recep Erdogan"))
 
 
 def test_actors_untagged_acronym_joins_its_organisation():
@@ -174,3 +200,10 @@ def test_actors_streaming_merger_adopts_the_first_full_name():
     assert second.actors[0].name == "Qasem Soleimani" and second.actors[0].id == "qasem-soleimani"
     assert second.actors[0].aliases == ["Soleimani"]
     assert second.spans[0].attrs["actor"] == "qasem-soleimani"
+
+
+def test_actors_subject_pronoun_prefers_the_last_named_subject_to_the_nearest_name():
+    text = "Mark Dale has also commented on Tom Reyes's death. On Wednesday, he told a crowd that justice would be done."
+    actors, _ = _detect(text)
+    assert "he" in _texts(text, _by_name(actors, "Mark Dale"))
+    assert "he" not in _texts(text, _by_name(actors, "Tom Reyes"))

@@ -22,7 +22,9 @@ Rules, in the order they apply to each mention:
   before them in the same or the previous :data:`PRONOUN_SENTENCES`
   sentences; "his", "her", "him" (and "he"/"she" elsewhere) join a person
   only when exactly one was mentioned before them in the same or the
-  previous sentence.
+  previous sentence.  Either way a person whose gender the article makes
+  plain (:mod:`.gender`: a title, a gendered role noun, a first name) is
+  skipped by a pronoun of the other gender.
 * **Acronyms** the tagger missed ("ICE", "HSI") join the organisation of the
   alias table or the earlier name they abbreviate.
 
@@ -35,7 +37,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from spinscope.detectors.actors import aliases
+from spinscope.detectors.actors import aliases, gender
 from spinscope.nlp import text_of
 
 CACHE_KEY = "spinscope.actors"
@@ -196,8 +198,8 @@ class _Resolver:
     def _roles_of(self, ent, first: int) -> set[str]:
         """Role words a title, a noun modifying the name ("Quds Force commander X") or an appositive give."""
         doc, roles = self.doc, set()
-        for t in doc[max(0, first - 3):ent.end]:
-            if t.lower_ in TITLES or (t.pos_ == "NOUN" and t.head.i in range(ent.start, ent.end) and t.dep_ == "compound"):
+        for t in doc[max(0, first - 3):ent.end]:  # titles are the mention's own ("Mrs. Okafor met Mr. Brandt")
+            if (t.i >= first and t.lower_ in TITLES) or (t.pos_ == "NOUN" and t.head.i in range(ent.start, ent.end) and t.dep_ == "compound"):
                 roles.add(t.lemma_.lower().rstrip("."))
         head = ent.root
         linked = [t for t in head.children if t.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
@@ -266,6 +268,7 @@ class _Resolver:
     def _roles_and_pronouns(self) -> None:
         doc = self.doc
         people = [a for a in self.actors if a.type == "person"]
+        genders = {id(a): gender.of_person(a.forms, a.roles) for a in people}
         for tok in doc:
             if tok.i in self.taken:
                 continue
@@ -273,12 +276,14 @@ class _Resolver:
                 self._acronym_mention(tok)
             if not people:
                 continue
+            if tok.lower_ in OTHER_PRONOUNS:
+                candidates = [a for a in people if gender.agrees(tok.lower_, genders[id(a)])]
             if tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
-                actor = self._nearest_person(tok.i, people)
+                actor = self._nearest_person(tok.i, candidates)
                 if actor is not None:
                     self._add(actor, self._mention(tok.i, tok.i + 1, "pronoun"), None)
             elif tok.lower_ in OTHER_PRONOUNS:
-                actor = self._only_person(tok.i, people)
+                actor = self._only_person(tok.i, candidates)
                 if actor is not None:
                     self._add(actor, self._mention(tok.i, tok.i + 1, "pronoun"), None)
             elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.lefts):
@@ -318,12 +323,23 @@ class _Resolver:
         return next(iter(near.values())) if len(near) == 1 else None
 
     def _nearest_person(self, i: int, people: list[Actor]) -> Actor | None:
-        best, best_start = None, -1
+        """The person named last before token ``i`` as a clause subject, else the one named last, in reach.
+
+        Subjects first: in "Trump has commented on Crutcher's death. On Wednesday, he told a crowd …"
+        the pronoun is Trump, though Crutcher is named nearer."""
+        sent = self.sent_of[i]
+        best, best_key = None, None
         for actor in people:
             for m in actor.mentions:
-                if m.kind != "pronoun" and best_start < m.tokens[0] < i and self.sent_of[i] - m.sent <= PRONOUN_SENTENCES:
-                    best, best_start = actor, m.tokens[0]
+                if m.kind == "pronoun" or not m.tokens[0] < i or not 0 <= sent - m.sent <= PRONOUN_SENTENCES:
+                    continue
+                key = (self._is_subject(m), m.tokens[0])
+                if best_key is None or key > best_key:
+                    best, best_key = actor, key
         return best
+
+    def _is_subject(self, mention: Mention) -> bool:
+        return any(self.doc[t].dep_ in ("nsubj", "nsubjpass") for t in range(*mention.tokens))
 
 
 def _names_part(word: str, full: str) -> bool:
