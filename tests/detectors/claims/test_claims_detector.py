@@ -79,11 +79,12 @@ def test_detector_links_a_named_source_to_its_actor_when_actors_run():
     ids = {a.id: a.name for a in result.actors}
     by_text = {result.span_text(s)[:8]: s.attrs for s in result.spans if s.kind == "claim"}
     assert ids[by_text['"We lost']["actor"]] == "Oleksii Reznikov"  # "Reznikov", linked to the full name
-    assert by_text["He said "]["source"]["text"] == "He" and by_text["He said "]["actor"] is None  # pronouns stay unlinked
+    assert by_text["He said "]["source"]["text"] == "He"
+    assert ids[by_text["He said "]["actor"]] == "Oleksii Reznikov"  # the pronoun, as the actors resolved it
     assert by_text["Russia f"]["actor"] is None  # "officials" names no actor
     quotes_only = spinscope.analyze(ACTOR_TEXT, detectors=["claims", "quotes"], options=Options(min_score=0.0))
     assert [s.attrs["actor"] for s in quotes_only.spans if s.kind == "claim" and s.attrs["source"]] == [
-        None, by_text['"We lost']["actor"], None
+        by_text["He said "]["actor"], by_text['"We lost']["actor"], None
     ]
 
 
