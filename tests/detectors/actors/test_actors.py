@@ -207,3 +207,17 @@ def test_actors_subject_pronoun_prefers_the_last_named_subject_to_the_nearest_na
     actors, _ = _detect(text)
     assert "he" in _texts(text, _by_name(actors, "Mark Dale"))
     assert "he" not in _texts(text, _by_name(actors, "Tom Reyes"))
+
+
+def test_actors_a_gendered_title_picks_the_person_of_that_gender_among_namesakes():
+    text = ("Hillary Clinton spoke in Iowa on Tuesday. Bill Clinton spoke in Ohio on Monday. "
+            "Mrs. Clinton said the plan would pass. Mr. Clinton said nothing.")
+    actors, _ = _detect(text)
+    assert "Mrs. Clinton" in _texts(text, _by_name(actors, "Hillary Clinton"))
+    assert "Mr. Clinton" in _texts(text, _by_name(actors, "Bill Clinton"))
+
+
+def test_actors_a_gendered_title_never_joins_a_namesake_of_the_other_gender():
+    text = "Michelle Obama visited a school in Ohio. Mr. Obama met the governor in Washington."
+    actors, _ = _detect(text)
+    assert "Mr. Obama" not in _texts(text, _by_name(actors, "Michelle Obama"))

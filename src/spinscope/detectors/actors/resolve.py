@@ -8,7 +8,9 @@ Rules, in the order they apply to each mention:
   "Qasem"), or an earlier surname-only actor with that surname.  A single
   name joins the actor whose surname (or first name) it is; when two people
   share it ("Bill Clinton", "Hillary Clinton") it goes to the one mentioned
-  last, and two different full names are never merged.
+  last, and two different full names are never merged.  A name whose title
+  or first name shows its gender ("Mrs. Clinton", "Mr. Obama") never joins
+  a person of the other gender (:mod:`.gender`).
 * **Countries**: every spelling in :mod:`.aliases` ("U.S.", "USA", "America")
   is one actor; a capital stands for its country only as a clause subject
   ("Moscow denied"); a demonym only before a state noun ("Iranian officials").
@@ -173,16 +175,20 @@ class _Resolver:
             first -= 1
         mention = self._mention(first, ent.end, "title" if first < ent.start or words[0].i > ent.start else "name")
         name = self.text[words[0].idx:words[-1].idx + len(words[-1])]  # as written: "Gonzalez-Aragon" stays one word
-        actor = self._find_person(aliases.normalise(name).split())
+        roles = self._roles_of(ent, first)
+        actor = self._find_person(aliases.normalise(name).split(), gender.of_person([name], roles))
         if actor is None:
             actor = self._new(name, "person")
         elif len(name.split()) > len(actor.name.split()):
             actor.name = name
         self._add(actor, mention, name)
-        actor.roles |= self._roles_of(ent, first)
+        actor.roles |= roles
 
-    def _find_person(self, parts: list[str]) -> Actor | None:
-        people = [a for a in self.actors if a.type == "person"]
+    def _find_person(self, parts: list[str], sex: str | None = None) -> Actor | None:
+        """The person a name refers to; a name whose title or first name shows its gender ("Mrs. Clinton")
+        never joins a person of the other gender ("Bill Clinton")."""
+        people = [a for a in self.actors if a.type == "person"
+                  and (sex is None or gender.of_person(a.forms, a.roles) in (None, sex))]
         full = " ".join(parts)
         if len(parts) > 1:
             same = [a for a in people if any(len(f.split()) > 1 and similar(full, aliases.normalise(f)) for f in a.forms)]
