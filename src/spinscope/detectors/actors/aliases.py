@@ -8,6 +8,7 @@ government"); elsewhere ("Iranians protested") it names a group of people.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # canonical name: (demonyms, other spellings)
@@ -127,6 +128,7 @@ STATE_NOUNS = frozenset("""official officials government regime authorities auth
     prime supreme envoy ambassador commander commanders general generals""".split())
 
 
+@functools.lru_cache(maxsize=65536)  # called for every form of every actor at each new mention
 def normalise(name: str) -> str:
     """Lower case, dots and possessives dropped, "the" removed, spaces collapsed: the key of the tables."""
     name = name.lower().replace("’", "'")

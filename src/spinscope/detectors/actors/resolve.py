@@ -36,6 +36,7 @@ The result is cached on the ``Doc`` so the quotes and actors detectors share it.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -103,8 +104,15 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", aliases.normalise(name)).strip("-") or "actor"
 
 
+@functools.lru_cache(maxsize=65536)  # the same name pairs come back at every mention
 def similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING
+    """difflib ratio >= SPELLING; the length bound first, since most pairs are far apart."""
+    if a == b:
+        return True
+    if 2 * min(len(a), len(b)) < SPELLING * (len(a) + len(b)):  # difflib's real_quick_ratio, an upper bound
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= SPELLING and matcher.ratio() >= SPELLING
 
 
 class _Resolver:
