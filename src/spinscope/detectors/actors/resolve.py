@@ -126,6 +126,11 @@ class _Resolver:
             for t in sent:
                 self.sent_of[t.i] = n
         self.taken: set[int] = set()
+        self.by_sent: dict[int, list[tuple[Actor, Mention]]] = {}  # mentions by sentence, for the pronoun windows
+        self.firsts: dict[str, list[Actor]] = {}  # people by the first word of a form of two words or more
+        self.lasts: dict[str, list[Actor]] = {}  # people by the last word of a form
+        self.last_words: list[str] = []  # the keys of ``lasts`` in the order they came
+        self.spelled: dict[str, tuple[int, list[str]]] = {}  # word -> (last words compared so far, those spelled alike)
 
     def run(self) -> Actors:
         for ent in self.doc.ents:
@@ -152,9 +157,17 @@ class _Resolver:
 
     def _add(self, actor: Actor, mention: Mention, form: str | None) -> None:
         actor.mentions.append(mention)
+        self.by_sent.setdefault(mention.sent, []).append((actor, mention))
         actor.last = mention.tokens[1]
         if form and form not in actor.forms:  # distinct: matching compares against every form
             actor.forms.append(form)
+            words = aliases.normalise(form).split() if actor.type == "person" else []
+            if words:
+                if words[-1] not in self.lasts:
+                    self.last_words.append(words[-1])
+                self.lasts.setdefault(words[-1], []).append(actor)
+            if len(words) > 1:
+                self.firsts.setdefault(words[0], []).append(actor)
 
     def _new(self, name: str, type_: str, key: tuple[str, str] | None = None) -> Actor:
         actor = Actor(id="", name=name, type=type_)
@@ -195,19 +208,34 @@ class _Resolver:
     def _find_person(self, parts: list[str], sex: str | None = None) -> Actor | None:
         """The person a name refers to; a name whose title or first name shows its gender ("Mrs. Clinton")
         never joins a person of the other gender ("Bill Clinton")."""
-        people = [a for a in self.actors if a.type == "person"
-                  and (sex is None or gender.of_person(a.forms, a.roles) in (None, sex))]
-        full = " ".join(parts)
+
+        def fits(actor: Actor) -> bool:
+            return actor.type == "person" and (sex is None or gender.of_person(actor.forms, actor.roles) in (None, sex))
+
         if len(parts) > 1:
-            same = [a for a in people if any(len(f.split()) > 1 and similar(full, aliases.normalise(f)) for f in a.forms)]
+            full = " ".join(parts)
+            people = [a for a in self.actors if a.type == "person"]
+            same = [a for a in people if any(len(f.split()) > 1 and similar(full, aliases.normalise(f)) for f in a.forms) and fits(a)]
             if same:
                 return same[-1]
             bare = [a for a in people if all(len(f.split()) == 1 for f in a.forms)
-                    and any(similar(parts[-1], aliases.normalise(f)) for f in a.forms)]
+                    and any(similar(parts[-1], aliases.normalise(f)) for f in a.forms) and fits(a)]
             return bare[0] if len(bare) == 1 else None
-        word = parts[0]
-        hits = [a for a in people if any(_names_part(word, aliases.normalise(f)) for f in a.forms)]
+        hits = [a for a in self._called(parts[0]) if fits(a)]
         return max(hits, key=lambda a: a.last) if hits else None
+
+    def _called(self, word: str) -> list[Actor]:
+        """People with a form whose last word is ``word`` up to spelling, or whose first word is ``word``.
+
+        Each word is compared with each last word once per article: the comparisons are remembered."""
+        compared, alike = self.spelled.get(word, (0, []))
+        if compared < len(self.last_words):
+            alike = alike + [w for w in self.last_words[compared:] if similar(word, w)]
+            self.spelled[word] = (len(self.last_words), alike)
+        found = {id(a): a for a in self.firsts.get(word, ())}
+        for w in alike:
+            found.update((id(a), a) for a in self.lasts[w])
+        return list(found.values())
 
     def _roles_of(self, ent, first: int) -> set[str]:
         """Role words a title, a noun modifying the name ("Quds Force commander X") or an appositive give."""
@@ -329,11 +357,18 @@ class _Resolver:
         if canonical:
             self._keyed("organisation", canonical, self._mention(tok.i, tok.i + 1, "name"), tok.text)
 
+    def _in_reach(self, i: int, people: list[Actor], sentences: int):
+        """(actor, mention) pairs of these people before token ``i``, in its sentence or the ``sentences`` before."""
+        wanted = {id(a) for a in people}
+        sent = self.sent_of[i]
+        for n in range(max(0, sent - sentences), sent + 1):
+            for actor, m in self.by_sent.get(n, ()):
+                if id(actor) in wanted and m.tokens[0] < i:
+                    yield actor, m
+
     def _only_person(self, i: int, people: list[Actor]) -> Actor | None:
         """The one person mentioned before token ``i`` in its sentence or the one before; None when several or none."""
-        sent = self.sent_of[i]
-        near = {id(a): a for a in people for m in a.mentions
-                if m.tokens[0] < i and 0 <= sent - m.sent <= OTHER_PRONOUN_SENTENCES}
+        near = {id(a): a for a, _ in self._in_reach(i, people, OTHER_PRONOUN_SENTENCES)}
         return next(iter(near.values())) if len(near) == 1 else None
 
     def _nearest_person(self, i: int, people: list[Actor]) -> Actor | None:
@@ -341,25 +376,11 @@ class _Resolver:
 
         Subjects first: in "Trump has commented on Crutcher's death. On Wednesday, he told a crowd …"
         the pronoun is Trump, though Crutcher is named nearer."""
-        sent = self.sent_of[i]
-        best, best_key = None, None
-        for actor in people:
-            for m in actor.mentions:
-                if m.kind == "pronoun" or not m.tokens[0] < i or not 0 <= sent - m.sent <= PRONOUN_SENTENCES:
-                    continue
-                key = (self._is_subject(m), m.tokens[0])
-                if best_key is None or key > best_key:
-                    best, best_key = actor, key
-        return best
+        named = [(self._is_subject(m), m.tokens[0], a) for a, m in self._in_reach(i, people, PRONOUN_SENTENCES) if m.kind != "pronoun"]
+        return max(named, key=lambda t: t[:2])[2] if named else None
 
     def _is_subject(self, mention: Mention) -> bool:
         return any(self.doc[t].dep_ in ("nsubj", "nsubjpass") for t in range(*mention.tokens))
-
-
-def _names_part(word: str, full: str) -> bool:
-    """Whether a single name is the surname or first name of a (possibly one-word) name."""
-    parts = full.split()
-    return similar(word, parts[-1]) or (len(parts) > 1 and word == parts[0])
 
 
 def _case_ok(text: str) -> bool:
