@@ -48,6 +48,7 @@ class Errors:
     E507 = "the store {url} is full (disk full): {detail}; free some space and run the same command again: it continues after the last finished batch"
     E508 = "the store {url} is read-only: {detail}; make it writable or give another --db"
     E509 = "cannot reach the store {url} after trying for {seconds:g} s: {detail}; run the same command again once the server is up: it continues after the last finished batch"
+    E510 = "no store at {path}: 'spinscope corpus add' creates one, or give another --db"
     E600 = "the request body is {size}, over this server's {limit} limit; send a smaller document or start the server with a larger --max-body"
     E601 = "fetching URLs is turned off on this server: send the page itself as {{\"html\": ..., \"url\": ...}}, or start the server with --allow-fetch"
     E602 = "refused to fetch {url}: {host} resolves to {address}, a private, loopback or link-local address"

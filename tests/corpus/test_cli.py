@@ -80,3 +80,30 @@ def test_cli_killed_run_resumes_without_redoing(tmp_path):
         runs = conn.execute("SELECT id, analysed FROM runs ORDER BY id").fetchall()
         by_run = dict(conn.execute("SELECT run_id, count(*) FROM articles GROUP BY run_id").fetchall())
     assert runs[1][1] == n - before and by_run == {1: before, 2: n - before}
+
+
+def _main(capsys, *args: str) -> tuple[int, str]:
+    """The CLI entry point as a shell runs it: exit code and stderr."""
+    from spinscope.cli import main
+
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as done:
+        code = done.code
+    return code, capsys.readouterr().err
+
+
+def test_cli_read_commands_refuse_a_store_that_does_not_exist(tmp_path, capsys):
+    missing = tmp_path / "typo.db"
+    for args in (("corpus", "export"), ("outlets",), ("search", "budget")):
+        code, err = _main(capsys, *args, "--db", str(missing))
+        assert code == 1 and "no store at" in err and len(err.strip().splitlines()) == 1, err
+    assert not missing.exists()
+
+
+def test_cli_corpus_add_checks_workers_and_dask_address(articles_file, tmp_path, capsys):
+    code, _ = _main(capsys, "corpus", "add", str(articles_file), "--db", str(tmp_path / "a.db"), "--dask", "local", "--workers", "0")
+    assert code == 2
+    code, err = _main(capsys, "corpus", "add", str(articles_file), "--db", str(tmp_path / "b.db"), "--dask", "nonsense")
+    assert code not in (0, 70) and "E504" in err and "internal error" not in err and len(err.strip().splitlines()) == 1

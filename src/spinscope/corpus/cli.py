@@ -24,10 +24,15 @@ Db = Annotated[str, typer.Option("--db", help=DB_HELP)]
 ViewFormat = Annotated[str, typer.Option("--format", "-f", help="table | json")]
 
 
-def _store(db: str):
-    from spinscope.corpus.store import Store
+def _store(db: str, create: bool = False):
+    """The store at ``db``; only ``corpus add`` may create a SQLite file (a mistyped path elsewhere is an error)."""
+    from spinscope.corpus.store import Store, StoreError
 
-    return Store(db).open()
+    store = Store(db)
+    path = store.sqlite_path()
+    if not create and path is not None and not path.exists():
+        raise StoreError("E510", path=path)
+    return store.open()
 
 
 @corpus_app.command("add")
@@ -43,7 +48,7 @@ def add(
     max_chars: Annotated[Optional[int], typer.Option("--max-chars", help="Longest cleaned text accepted, in characters.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Articles analysed and committed together.")] = 16,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Analyse on a Dask cluster: a scheduler address, or 'local' for a LocalCluster.")] = None,
-    workers: Annotated[int, typer.Option("--workers", help="Worker processes for --dask local.")] = 2,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for --dask local.")] = 2,
 ) -> None:
     """Ingest and analyse articles into the store; a rerun continues where a stopped one ended."""
     from spinscope.corpus.add import add_paths, local_analyser, print_report
@@ -60,7 +65,7 @@ def add(
         max_chars=max_chars or DEFAULT_MAX_CHARS,
         batch_size=max(1, batch_size),
     )
-    store = _store(db)
+    store = _store(db, create=True)
     if dask:
         from spinscope.corpus.distributed import dask_analyser
 
@@ -110,7 +115,7 @@ def import_ratings(
     """Join outside ratings (factuality, bias, ...) to outlets by registered domain; shown beside, never mixed in."""
     from spinscope.corpus.ratings import import_ratings as run
 
-    count = run(_store(db), file, dataset=name, domain_column=domain_column)
+    count = run(_store(db, create=True), file, dataset=name, domain_column=domain_column)
     typer.echo(f"spinscope: imported ratings for {count} domains from {file}", err=True)
 
 

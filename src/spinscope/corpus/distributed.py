@@ -57,7 +57,7 @@ def dask_analyser(address: str, workers: int = 2, in_flight: int | None = None):
             client = Client(cluster)
         else:
             client = Client(address, timeout="20s")
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: not an address at all ("missing port number")
         raise StoreError("E504", address=address, detail=str(exc).splitlines()[0]) from None
     limit = in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
     try:
