@@ -62,6 +62,16 @@ def _parse_models(pairs: list[str]) -> dict[str, str]:
     return models
 
 
+def _check_models(models: dict[str, str]) -> None:
+    """Refuse up front a checkpoint for a detector that does not exist or at a path that does not."""
+    from spinscope import detectors
+
+    for name, path in models.items():
+        detectors.get(name)  # a UsageError naming the choices
+        if not Path(path).exists():
+            raise UsageError("E204", name=name, path=path)
+
+
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin: .txt .html .htm (also .gz), .jsonl .ndjson .csv (also .gz), .warc .warc.gz", show_default=False)],
@@ -72,8 +82,8 @@ def analyze(
     keep_boilerplate: Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove menus, appeals, ads, comment forms.")] = False,
     text_field: Annotated[Optional[str], typer.Option("--text-field", help="Record field holding the text (JSONL/CSV).")] = None,
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Write skipped documents and reasons here as JSONL.")] = None,
-    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Largest document accepted, in bytes.")] = None,
-    max_chars: Annotated[Optional[int], typer.Option("--max-chars", help="Longest cleaned text accepted, in characters.")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", min=1, help="Largest document accepted, in bytes.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="Longest cleaned text accepted, in characters.")] = None,
     techniques_model: Annotated[Optional[Path], typer.Option("--techniques-model", help="Use this technique-model checkpoint.")] = None,
     model: Annotated[Optional[list[str]], typer.Option("--model", help="Use a local checkpoint for a detector: NAME=PATH (repeatable).")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes that analyse (output keeps the input order).")] = 1,
@@ -85,6 +95,7 @@ def analyze(
     models = _parse_models(model or [])
     if techniques_model:
         models["techniques"] = str(techniques_model)
+    _check_models(models)
     if min_score is not None and not 0.0 <= min_score <= 1.0:
         raise UsageError("E202", value=min_score)
     from spinscope.ingest import single_document

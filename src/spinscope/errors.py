@@ -35,6 +35,7 @@ class Errors:
     E201 = "unknown output format {name!r}: choose from {choices}"
     E202 = "--min-score must be between 0 and 1, not {value}"
     E203 = "cannot write {path}: {detail}"
+    E204 = "--model {name}={path}: no such file or folder"
     E300 = "detector {name!r} returned a span outside the text: {start}-{end} in a text of {length} characters"
     E301 = "detector {name!r} returned an unknown label {label!r}"
     E302 = "cannot load model {name!r} from {path}: {detail}"

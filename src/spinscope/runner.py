@@ -50,8 +50,13 @@ class Run:
     interrupted: bool = False
 
     @property
+    def empty(self) -> bool:
+        """No document found at all (empty record files or folders): an input error, like an empty text."""
+        return not self.done and not self.failures and not self.interrupted
+
+    @property
     def exit_code(self) -> int:
-        return 130 if self.interrupted else 1 if self.failures else 0
+        return 130 if self.interrupted else 1 if self.failures or self.empty else 0
 
 
 def drain(paths: list[str], opts: Options, write: Callable, *, err_log: IO[str] | None = None, progress=None) -> Run:
@@ -87,10 +92,16 @@ def _open(stack: ExitStack, path: Path | None, default: IO[str] | None) -> IO[st
         raise UsageError("E203", path=path, detail=exc.strerror or str(exc)) from None
 
 
+NO_DOCUMENTS = "no documents in the input: the files hold no records (or only a header) and the folders no readable files"
+
+
 def report(run: Run, single: bool) -> None:
     """The end of a run on stderr: a single document's error as one line, or what was skipped and why and the totals."""
     err = sys.stderr
     failures, done = run.failures, run.done
+    if run.empty:
+        err.write(f"spinscope: error: {NO_DOCUMENTS}\n")
+        return
     if single and done + len(failures) <= 1 and not run.interrupted:
         for failure in failures:
             err.write(f"spinscope: error: {failure.line()}\n")

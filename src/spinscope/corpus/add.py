@@ -37,7 +37,11 @@ class AddReport:
     def exit_code(self) -> int:
         if self.interrupted:
             return 130
-        return 1 if self.failures else 0
+        return 1 if self.failures or self.empty else 0
+
+    @property
+    def empty(self) -> bool:
+        return not (self.stored or self.known or self.failures or self.interrupted)
 
 
 # (items, opts, known_actors=None) -> Stored | Failure per item, in input order
@@ -155,6 +159,11 @@ def _open_errors(path: Path | None):
 def print_report(report: AddReport, store_url: str) -> None:
     """The summary on stderr, as ``analyze`` gives it: skipped documents listed, then totals."""
     err = sys.stderr
+    if report.empty:
+        from spinscope.runner import NO_DOCUMENTS
+
+        err.write(f"spinscope: error: {NO_DOCUMENTS}\n")
+        return
     if report.failures:
         err.write(f"spinscope: skipped {len(report.failures)}:\n")
         for failure in report.failures:

@@ -44,9 +44,9 @@ def add(
     keep_boilerplate: Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove menus, appeals, ads.")] = False,
     text_field: Annotated[Optional[str], typer.Option("--text-field", help="Record field holding the text (JSONL/CSV).")] = None,
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Append skipped documents and reasons here as JSONL.")] = None,
-    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Largest document accepted, in bytes.")] = None,
-    max_chars: Annotated[Optional[int], typer.Option("--max-chars", help="Longest cleaned text accepted, in characters.")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="Articles analysed and committed together.")] = 16,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", min=1, help="Largest document accepted, in bytes.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="Longest cleaned text accepted, in characters.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles analysed and committed together.")] = 16,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Analyse on a Dask cluster: a scheduler address, or 'local' for a LocalCluster.")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for --dask local.")] = 2,
 ) -> None:

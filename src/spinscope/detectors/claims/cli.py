@@ -73,6 +73,9 @@ def claims(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to analyse; - for stdin.")],
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     min_score: Annotated[Optional[float], typer.Option("--min-score", help="Lowest score shown; the model's threshold by default.")] = None,
+    text_field: Annotated[Optional[str], typer.Option("--text-field", help="Record field holding the text (JSONL/CSV).")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", min=1, help="Largest document accepted, in bytes.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="Longest cleaned text accepted, in characters.")] = None,
 ) -> None:
     """An article's claims ranked by check-worthiness, unattributed ones marked.
 
@@ -80,14 +83,15 @@ def claims(
     the end on stderr, as ``analyze`` does), 130 when interrupted."""
     from spinscope.errors import UsageError
     from spinscope.ingest import single_document
-    from spinscope.options import Options
+    from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
     from spinscope.runner import drain, report
 
     if format not in ("table", "json"):
         raise UsageError("E201", name=format, choices="table, json")
     if min_score is not None and not 0 <= min_score <= 1:
         raise UsageError("E202", value=min_score)
-    options = Options(detectors=("claims",), min_score=min_score)
+    options = Options(detectors=("claims",), min_score=min_score, text_field=text_field,
+                      max_bytes=max_bytes or DEFAULT_MAX_BYTES, max_chars=max_chars or DEFAULT_MAX_CHARS)
     names = [str(p) for p in paths]
     run = drain(names, options, (lambda a: typer.echo(json.dumps(ranked(a)))) if format == "json" else _print_table)
     report(run, single_document(names))
