@@ -25,11 +25,11 @@ class ActorsDetector(BaseDetector):
     uses_spans = True
 
     def detect(self, doc, article, spans=None, ran=None) -> Findings:
-        from spinscope.detectors.actors.portrayal import portray
+        from spinscope.detectors.actors.portrayal import Article, portray
         from spinscope.detectors.actors.resolve import cluster
 
         resolved = cluster(doc).actors
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        index = Article([(s.start_char, s.end_char) for s in doc.sents], spans or [], article.text)
         out_spans, actors = [], []
         for a in resolved:
             for m in a.mentions:
@@ -37,5 +37,5 @@ class ActorsDetector(BaseDetector):
                                       score=MENTION_SCORES.get(m.kind, 0.5), attrs={"actor": a.id, "mention": m.kind}))
             actors.append(Actor(id=a.id, name=a.name, type=a.type, aliases=a.aliases,
                                 mentions=sorted((m.start, m.end) for m in a.mentions),
-                                portrayal=portray(a, sentences, spans or [], article.text)))
+                                portrayal=portray(a, index)))
         return Findings(spans=out_spans, extras={"actors": actors})

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from spinscope.model import Portrayal
@@ -29,20 +30,74 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
-def portray(actor, sentences: list[tuple[int, int]], spans: list, text: str) -> Portrayal:
-    """The portrayal of one resolved actor, given the article's sentence bounds and other detectors' spans."""
+class Article:
+    """An article's sentences and spans, sorted once so that each actor's portrayal is found by
+    bisection rather than by comparing every mention with every span (a long text has thousands)."""
+
+    def __init__(self, sentences: list[tuple[int, int]], spans: list, text: str) -> None:
+        self.text = text
+        self.sentences = sorted(sentences)
+        self.sentence_starts = [s[0] for s in self.sentences]
+        self.spans = spans
+        self.quotes: dict[str, list[int]] = {}
+        for i, s in enumerate(spans):
+            if s.kind == "quote" and s.attrs.get("actor") is not None:
+                self.quotes.setdefault(s.attrs["actor"], []).append(i)
+        self.techniques = _Intervals([(s.start, s.end, i) for i, s in enumerate(spans) if s.kind == "technique"])
+        self.claims = _Intervals([(s.start, s.end, i) for i, s in enumerate(spans) if s.kind == "claim"])
+
+    def near(self, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The sentences that overlap a mention, in text order."""
+        found = set()
+        for m in mentions:
+            i = max(0, bisect.bisect_right(self.sentence_starts, m[0]) - 1)
+            while i < len(self.sentences) and self.sentences[i][0] < m[1]:
+                if _overlaps(self.sentences[i], m):
+                    found.add(i)
+                i += 1
+        return [self.sentences[i] for i in sorted(found)]
+
+
+class _Intervals:
+    """(start, end, key) intervals sorted by start, for "which overlap / contain this" questions."""
+
+    def __init__(self, items: list[tuple[int, int, int]]) -> None:
+        self.items = sorted(items)
+        self.starts = [it[0] for it in self.items]
+        self.longest = max((it[1] - it[0] for it in self.items), default=0)
+
+    def _from(self, start: int) -> int:
+        return bisect.bisect_left(self.starts, start - self.longest)
+
+    def overlapping(self, interval: tuple[int, int]) -> set[int]:
+        out = set()
+        for i in range(self._from(interval[0]), bisect.bisect_left(self.starts, interval[1])):
+            if _overlaps(self.items[i][:2], interval):
+                out.add(self.items[i][2])
+        return out
+
+    def containing(self, interval: tuple[int, int]) -> set[int]:
+        out = set()
+        for i in range(self._from(interval[0]), bisect.bisect_right(self.starts, interval[0])):
+            if self.items[i][0] <= interval[0] and interval[1] <= self.items[i][1]:
+                out.add(self.items[i][2])
+        return out
+
+
+def portray(actor, article: Article) -> Portrayal:
+    """The portrayal of one resolved actor, given its article's sentences and the other detectors' spans."""
     mentions = [(m.start, m.end) for m in actor.mentions]
-    near = [s for s in sentences if any(_overlaps(s, m) for m in mentions)]
-    quotes = [s for s in spans if s.kind == "quote" and s.attrs.get("actor") == actor.id]
-    techniques = [s for s in spans if s.kind == "technique"
-                  and (any(_overlaps((s.start, s.end), m) for m in mentions) or any(_overlaps((s.start, s.end), n) for n in near))]
-    claims = [s for s in spans if s.kind == "claim" and any(s.start <= m[0] and m[1] <= s.end for m in mentions)]
+    near = article.near(mentions)
+    spans = article.spans
+    quotes = [spans[i] for i in article.quotes.get(actor.id, [])]
+    techniques = [spans[i] for i in sorted(set().union(*(article.techniques.overlapping(x) for x in mentions + near)))]
+    claims = [spans[i] for i in sorted(set().union(*(article.claims.containing(m) for m in mentions)))]
     return Portrayal(
         techniques=[{"label": s.label, "start": s.start, "end": s.end} for s in techniques],
         quotes=[{"start": s.start, "end": s.end, "label": s.label} for s in quotes],
         claims=[{"start": s.start, "end": s.end} for s in claims],
         counts={"mentions": len(mentions), "quotes": len(quotes), "techniques": len(techniques), "claims": len(claims)},
-        tone=tone(near, [(q.start, q.end) for q in quotes], text),
+        tone=tone(near, [(q.start, q.end) for q in quotes], article.text),
     )
 
 
