@@ -8,7 +8,9 @@ and only a page with no text at all is refused (E105).
 
 from __future__ import annotations
 
+import datetime
 import logging
+import re
 from html.parser import HTMLParser
 
 from spinscope.errors import InputError
@@ -20,6 +22,11 @@ log = logging.getLogger(__name__)
 # Above this many characters trafilatura skips its fallback extractors (justext,
 # readability): they cost most of the time on huge pages and grow faster than the page.
 FAST_EXTRACTION_CHARS = 2_000_000
+
+# A page whose text outside tags is this many times the --max-chars limit is refused before
+# extraction, which on such a page takes minutes: its article could not fit the limit.
+EARLY_REFUSAL = 4
+TAGS = re.compile(r"<[^>]*>")
 
 # Errors lxml and trafilatura raise on pathological markup (deep nesting, huge trees).
 PARSE_ERRORS = (ValueError, TypeError, AttributeError, RecursionError, MemoryError, AssertionError)
@@ -35,7 +42,10 @@ def extract_main_text(html: str, url: str | None = None) -> tuple[str, dict]:
     import trafilatura
 
     fast = len(html) > FAST_EXTRACTION_CHARS
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=fast)
+    # on a huge page htmldate's extensive search (regular expressions over the whole text) can run for minutes
+    dates = {"original_date": True, "extensive_search": not fast, "max_date": datetime.date.today().isoformat()}
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=fast,
+                                      date_extraction_params=dates)
     meta = _metadata(doc)
     text = (doc.text or "") if doc is not None else ""
     if not text.strip():
@@ -45,6 +55,11 @@ def extract_main_text(html: str, url: str | None = None) -> tuple[str, dict]:
         if text.strip():
             log.info("trafilatura and lxml found no text; used the page's visible text")
     return text, meta
+
+
+def rough_text_chars(html: str) -> int:
+    """An upper bound, near enough, on the characters of text a page can hold: its length outside tags."""
+    return len(html) - sum(len(m) for m in TAGS.findall(html))
 
 
 def _metadata(doc) -> dict:
@@ -57,6 +72,10 @@ def article_from_html(html: str, *, url=None, options: Options, source=None, id=
     """One page -> Article.  Metadata given by the caller (a record, a WARC header) wins over the page's own."""
     from spinscope.ingest import article_from_text
 
+    if len(html) > max(FAST_EXTRACTION_CHARS, EARLY_REFUSAL * options.max_chars):  # only a huge page can be refused early
+        rough = rough_text_chars(html)
+        if rough > EARLY_REFUSAL * options.max_chars:
+            raise InputError("E117", source, chars=rough, factor=EARLY_REFUSAL, limit=options.max_chars)
     try:
         text, meta = extract_main_text(html, url)
     except PARSE_ERRORS as exc:
