@@ -27,6 +27,7 @@ class Errors:
     E114 = "text is {chars:,} characters, over the {limit:,} character limit; raise it with --max-chars"
     E115 = "malformed HTML: {detail}"
     E116 = "cannot read it: {detail}"
+    E118 = "record {where}: the text field {field!r} holds {kind}, not text"
     E117 = "the page holds about {chars:,} characters of text, over {factor} times the {limit:,} character limit, so it was not extracted; raise it with --max-chars"
     E130 = "malformed span line ({detail}): give ID<TAB>start<TAB>end or ID<TAB>technique<TAB>start<TAB>end"
     E131 = "span {start}-{end} is outside the article's {length} characters"

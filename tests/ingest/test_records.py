@@ -44,6 +44,22 @@ def test_records_jsonl_blank_lines_skipped_but_counted(tmp_path, opts):
     assert [a.source for a in items] == [f"{path}:1", f"{path}:4"]
 
 
+@pytest.mark.parametrize("value,kind", [({"body": "x"}, "an object"), (True, "true or false"), (3.5, "a number"), (["a", 1], "a list")])
+def test_records_text_that_is_not_text_is_skipped_with_its_kind(tmp_path, opts, value, kind):
+    path = write_jsonl(tmp_path / "types.jsonl", [{"id": "x", "text": value}, {"id": "y", "text": "Fine."}])
+    items = list(iter_paths([path], opts))
+    assert kinds(items) == ["E118", "A"]
+    assert kind in str(items[0]) and "'text'" in str(items[0])
+
+
+def test_records_null_text_is_empty_and_falls_through_to_the_next_field(tmp_path, opts):
+    assert from_record({"text": None, "content": "From content."}, options=opts).text == "From content."
+    path = write_jsonl(tmp_path / "null.jsonl", [{"id": "n", "text": None}])
+    (error,) = list(iter_paths([path], opts))
+    assert error.code == "E113"
+    assert from_record({"text": ["Para one.", "Para two."]}, options=opts).text == "Para one.\n\nPara two."
+
+
 def test_records_text_field_order(opts):
     assert from_record({"text": "From text.", "content": "From content."}, options=opts).text == "From text."
     assert from_record({"text": "  ", "content": "From content."}, options=opts).text == "From content."

@@ -53,23 +53,35 @@ def text_fields(options: Options) -> tuple[str, ...]:
 def pick_text(record: dict, options: Options, source: str | None) -> tuple[str, str]:
     """The field a record's text comes from and that text."""
     fields = text_fields(options)
-    present = [f for f in fields if record.get(f) is not None]
+    present = [f for f in fields if f in record]
     if not present:
         raise InputError("E108", source, fields=", ".join(fields))
+    where = _as_str(record.get("id")) or (source or "").rpartition(":")[2] or "?"
     for field in present:
         text = _as_text(record[field])
+        if text is None:
+            raise InputError("E118", source, where=where, field=field, kind=_kind(record[field]))
         if text.strip():
             return field, text
-    where = _as_str(record.get("id")) or (source or "").rpartition(":")[2] or "?"
     raise InputError("E113", source, where=where, field=present[0])
 
 
-def _as_text(value) -> str:
+def _as_text(value) -> str | None:
+    """A text field's text: a string, or a list of strings (paragraphs); null is empty; anything else None."""
+    if value is None:
+        return ""
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        return "\n\n".join(_as_text(v) for v in value)
-    return str(value)
+        parts = [_as_text(v) for v in value]
+        return None if any(p is None for p in parts) else "\n\n".join(parts)
+    return None
+
+
+def _kind(value) -> str:
+    if isinstance(value, list):
+        return "a list that holds more than strings"
+    return {bool: "true or false", int: "a number", float: "a number", dict: "an object"}.get(type(value), type(value).__name__)
 
 
 def _as_str(value) -> str | None:
