@@ -142,3 +142,24 @@ def test_decode_any_utf8_text_round_trips(text):
 def test_decode_any_text_with_bom_round_trips(text):
     assert decode(codecs.BOM_UTF8 + text.encode("utf-8")) == text
     assert decode(text.encode("utf-16")) == text
+
+
+def test_a_few_stray_nul_bytes_do_not_make_a_csv_binary(tmp_path):
+    from spinscope.ingest import iter_paths
+    from spinscope.options import Options
+
+    path = tmp_path / "cells.csv"
+    path.write_bytes(b"id,text\n1,The council met on Monday.\n2,The vote\x00 passed.\n3,Protesters gathered outside.\n")
+    items = list(iter_paths([str(path)], Options()))
+    assert [type(i).__name__ for i in items] == ["Article"] * 3
+    assert items[1].text == "The vote passed."  # NUL characters are dropped from the text
+
+
+def test_many_nul_bytes_still_mean_binary(tmp_path):
+    from spinscope.ingest import iter_paths
+    from spinscope.options import Options
+
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"ELF-like" + b"\x00\x01\x02\x00" * 50)
+    (item,) = list(iter_paths([str(path)], Options()))
+    assert item.code == "E101"

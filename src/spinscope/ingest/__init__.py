@@ -38,7 +38,8 @@ def looks_like_html(text: str) -> bool:
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Unix newlines, and no NUL characters (stray ones in a text or a CSV cell; PostgreSQL refuses them)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
 def from_string(text_or_html: str, *, url: str | None = None, options: Options | None = None, source: str | None = None, id: str | None = None) -> Article:

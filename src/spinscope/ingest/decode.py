@@ -171,6 +171,9 @@ def decode(data: bytes, source: str | None = None, *, html: bool = False, hint: 
     return _detect(data, source)
 
 
+STRAY_NULS = 8  # NUL bytes a text may hold by accident; more (or over 1% of the sample) mean binary
+
+
 def check_binary(data: bytes, source: str | None) -> str | None:
     """Raise E101 for a known binary format or NUL bytes; return the codec for UTF-16 without a BOM."""
     head = data[:SNIFF_BYTES]
@@ -180,9 +183,9 @@ def check_binary(data: bytes, source: str | None) -> str | None:
     if b"\x00" not in head:
         return None
     utf16 = utf16_without_bom(head)
-    if utf16 is None:
+    if utf16 is None and head.count(0) > max(STRAY_NULS, len(head) // 100):
         raise InputError("E101", source, detail="it contains NUL bytes")
-    return utf16
+    return utf16  # None for text with a few stray NULs (one bad cell must not cost a whole CSV)
 
 
 def utf16_without_bom(head: bytes) -> str | None:
