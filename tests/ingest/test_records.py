@@ -250,3 +250,12 @@ def test_records_csv_unterminated_quote(tmp_path, opts):
     assert kinds(items) == ["A", "A", "E109"]
     assert items[1].text == 'He said "hi" loudly'
     assert items[2].source == f"{path}:4" and "unexpected end of data" in str(items[2])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_records_jsonl_in_utf16_or_utf32_with_a_bom(tmp_path, opts, encoding):
+    path = tmp_path / "wide.jsonl"
+    lines = [{"id": "a", "text": "Première histoire: le conseil a voté."}, {"id": "b", "text": "Second story."}]
+    path.write_bytes("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines).encode(encoding))
+    items = list(iter_paths([str(path)], opts))
+    assert kinds(items) == ["A", "A"] and items[0].text.startswith("Première")

@@ -102,8 +102,9 @@ def open_binary(path: str) -> BinaryIO:
 
 def iter_jsonl(path: str, options: Options) -> Iterator[Article | InputError]:
     """One Article or InputError per non-blank line, in order; a gzip error ends the file with E112."""
-    with open_binary(path) as stream:
+    with open_binary(path) as raw:
         try:
+            stream = _utf8_lines(io.BufferedReader(raw, SAMPLE_BYTES))
             for number, line in _lines(stream, options.max_bytes):
                 source = f"{path}:{number}"
                 if line is None:
@@ -112,6 +113,25 @@ def iter_jsonl(path: str, options: Options) -> Iterator[Article | InputError]:
                     yield _guard_line(line, number, options, source)
         except GZIP_ERRORS as exc:
             yield InputError("E112", path, detail=gzip_detail(exc))
+
+
+class _Reencoded:
+    """A UTF-16/32 text stream read line by line as UTF-8 bytes, as the JSONL reader reads any file."""
+
+    def __init__(self, text: io.TextIOWrapper) -> None:
+        self.text = text
+
+    def readline(self, size: int = -1) -> bytes:
+        return self.text.readline(size).encode("utf-8")
+
+
+def _utf8_lines(buffered: io.BufferedReader):
+    """The stream itself, or a re-encoding view of it when it starts with a UTF-16 or UTF-32 byte-order mark."""
+    head = buffered.peek(4)[:4]
+    for bom, encoding in BOMS:
+        if encoding != "utf-8-sig" and head.startswith(bom):
+            return _Reencoded(io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=""))
+    return buffered
 
 
 def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
