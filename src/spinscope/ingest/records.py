@@ -104,7 +104,7 @@ def iter_jsonl(path: str, options: Options) -> Iterator[Article | InputError]:
     """One Article or InputError per non-blank line, in order; a gzip error ends the file with E112."""
     with open_binary(path) as raw:
         try:
-            stream = _utf8_lines(io.BufferedReader(raw, SAMPLE_BYTES))
+            stream = _utf8_lines(raw)
             for number, line in _lines(stream, options.max_bytes):
                 source = f"{path}:{number}"
                 if line is None:
@@ -125,9 +125,9 @@ class _Reencoded:
         return self.text.readline(size).encode("utf-8")
 
 
-def _utf8_lines(buffered: io.BufferedReader):
+def _utf8_lines(buffered: BinaryIO):
     """The stream itself, or a re-encoding view of it when it starts with a UTF-16 or UTF-32 byte-order mark."""
-    head = buffered.peek(4)[:4]
+    head = buffered.peek(4)[:4] if hasattr(buffered, "peek") else b""  # files and gzip streams can peek
     for bom, encoding in BOMS:
         if encoding != "utf-8-sig" and head.startswith(bom):
             return _Reencoded(io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=""))
