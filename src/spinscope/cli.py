@@ -62,6 +62,18 @@ def _parse_models(pairs: list[str]) -> dict[str, str]:
     return models
 
 
+def parse_detectors(value: str | None) -> tuple[str, ...] | None:
+    """``--detectors a,b`` as names, each checked (E200 names the choices); None for all.  An empty value is an error."""
+    from spinscope import detectors
+
+    if value is None:
+        return None
+    names = tuple(d.strip() for d in value.split(",") if d.strip())
+    for name in names or ("",):
+        detectors.get(name)
+    return names
+
+
 def _check_models(models: dict[str, str]) -> None:
     """Refuse up front a checkpoint for a detector that does not exist or at a path that does not."""
     from spinscope import detectors
@@ -103,7 +115,7 @@ def analyze(
     single = single_document(paths)
     fmt = format or ("json" if single else "jsonl")
     opts = Options(
-        detectors=tuple(d.strip() for d in detectors.split(",") if d.strip()) if detectors else None,
+        detectors=parse_detectors(detectors),
         min_score=min_score,
         keep_boilerplate=keep_boilerplate or fmt in VERBATIM_FORMATS,
         text_field=text_field,

@@ -51,13 +51,14 @@ def add(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for --dask local.")] = 2,
 ) -> None:
     """Ingest and analyse articles into the store; a rerun continues where a stopped one ended."""
+    from spinscope.cli import parse_detectors
     from spinscope.corpus.add import add_paths, local_analyser, print_report
     from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
 
     if min_score is not None and not 0.0 <= min_score <= 1.0:
         raise UsageError("E202", value=min_score)
     opts = Options(
-        detectors=tuple(d.strip() for d in detectors.split(",") if d.strip()) if detectors else None,
+        detectors=parse_detectors(detectors),
         min_score=min_score,
         keep_boilerplate=keep_boilerplate,
         text_field=text_field,

@@ -164,7 +164,7 @@ def parse_line(line: bytes, number: int, source: str) -> dict:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError("E106", source, line=number, detail=f"{exc.msg} at column {exc.colno}") from None
+        raise InputError("E106", source, line=number, detail=f"{exc.msg} (column {exc.colno})") from None
     if not isinstance(record, dict):
         raise InputError("E107", source, line=number, kind=JSON_KINDS.get(type(record), type(record).__name__))
     return record
