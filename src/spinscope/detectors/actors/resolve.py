@@ -311,6 +311,7 @@ class _Resolver:
         doc = self.doc
         people = [a for a in self.actors if a.type == "person"]
         genders = {id(a): gender.of_person(a.forms, a.roles) for a in people}
+        fitting = {p: {id(a) for a in people if gender.agrees(p, genders[id(a)])} for p in OTHER_PRONOUNS}
         for tok in doc:
             if tok.i in self.taken:
                 continue
@@ -319,13 +320,9 @@ class _Resolver:
             if not people:
                 continue
             if tok.lower_ in OTHER_PRONOUNS:
-                candidates = [a for a in people if gender.agrees(tok.lower_, genders[id(a)])]
-            if tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
-                actor = self._nearest_person(tok.i, candidates)
-                if actor is not None:
-                    self._add(actor, self._mention(tok.i, tok.i + 1, "pronoun"), None)
-            elif tok.lower_ in OTHER_PRONOUNS:
-                actor = self._only_person(tok.i, candidates)
+                subject = tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass")
+                find = self._nearest_person if subject else self._only_person
+                actor = find(tok.i, fitting[tok.lower_])
                 if actor is not None:
                     self._add(actor, self._mention(tok.i, tok.i + 1, "pronoun"), None)
             elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.lefts):
@@ -357,21 +354,20 @@ class _Resolver:
         if canonical:
             self._keyed("organisation", canonical, self._mention(tok.i, tok.i + 1, "name"), tok.text)
 
-    def _in_reach(self, i: int, people: list[Actor], sentences: int):
-        """(actor, mention) pairs of these people before token ``i``, in its sentence or the ``sentences`` before."""
-        wanted = {id(a) for a in people}
+    def _in_reach(self, i: int, wanted: set[int], sentences: int):
+        """(actor, mention) pairs of the people in ``wanted`` (ids) before token ``i``, in its sentence or the ``sentences`` before."""
         sent = self.sent_of[i]
         for n in range(max(0, sent - sentences), sent + 1):
             for actor, m in self.by_sent.get(n, ()):
                 if id(actor) in wanted and m.tokens[0] < i:
                     yield actor, m
 
-    def _only_person(self, i: int, people: list[Actor]) -> Actor | None:
+    def _only_person(self, i: int, people: set[int]) -> Actor | None:
         """The one person mentioned before token ``i`` in its sentence or the one before; None when several or none."""
         near = {id(a): a for a, _ in self._in_reach(i, people, OTHER_PRONOUN_SENTENCES)}
         return next(iter(near.values())) if len(near) == 1 else None
 
-    def _nearest_person(self, i: int, people: list[Actor]) -> Actor | None:
+    def _nearest_person(self, i: int, people: set[int]) -> Actor | None:
         """The person named last before token ``i`` as a clause subject, else the one named last, in reach.
 
         Subjects first: in "Trump has commented on Crutcher's death. On Wednesday, he told a crowd …"
