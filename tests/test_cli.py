@@ -127,3 +127,24 @@ def test_cli_train_and_evaluate_without_their_corpus_are_one_line_errors(tmp_pat
         assert res.returncode == code, (args, res.stderr)
         assert len(res.stderr.strip().splitlines()) == 1 and "internal error" not in res.stderr, (args, res.stderr)
     assert not (tmp_path / "out").exists()
+
+
+def test_cli_input_with_no_documents_is_an_error(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    header = tmp_path / "header.csv"
+    header.write_text("id,text\n")
+    for path in (empty, header):
+        for command in ("analyze", "claims"):
+            done = run(command, str(path))
+            assert done.returncode == 1, done.stderr
+            assert done.stderr.strip().splitlines() == [done.stderr.strip()] and "no documents to analyse" in done.stderr
+
+
+def test_cli_model_and_detector_options_are_checked_before_any_work(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("The council approved the budget on Tuesday.")
+    for args, code in ((["--model", "nosuch=/tmp"], "E200"), (["--model", f"claims={tmp_path / 'missing'}"], "E204"),
+                       (["--techniques-model", str(tmp_path / "missing")], "E204"), (["--detectors", ""], "E200")):
+        done = run("analyze", str(text), *args)
+        assert done.returncode == 2 and code in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr

@@ -92,7 +92,7 @@ def _open(stack: ExitStack, path: Path | None, default: IO[str] | None) -> IO[st
         raise UsageError("E203", path=path, detail=exc.strerror or str(exc)) from None
 
 
-NO_DOCUMENTS = "no documents in the input: the files hold no records (or only a header) and the folders no readable files"
+NO_DOCUMENTS = "no documents to analyse: the input holds no records (empty record files, a CSV with only its header, folders with no readable files, WARCs with no HTML pages)"
 
 
 def report(run: Run, single: bool) -> None:

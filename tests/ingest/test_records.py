@@ -259,3 +259,11 @@ def test_records_jsonl_in_utf16_or_utf32_with_a_bom(tmp_path, opts, encoding):
     path.write_bytes("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines).encode(encoding))
     items = list(iter_paths([str(path)], opts))
     assert kinds(items) == ["A", "A"] and items[0].text.startswith("Première")
+
+
+def test_records_lone_surrogates_from_json_escapes_are_replaced(tmp_path, opts):
+    path = tmp_path / "surrogates.jsonl"
+    path.write_text('{"id": "s\\ud800", "title": "T \\udc00", "text": "Bad \\ud800 char in the vote."}\n', encoding="utf-8")
+    (article,) = list(iter_paths([str(path)], opts))
+    assert article.text == "Bad \ufffd char in the vote." and article.title == "T \ufffd" and article.id == "s\ufffd"
+    article.model_dump_json()  # serialisable: no lone surrogate is left

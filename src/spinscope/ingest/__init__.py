@@ -37,9 +37,14 @@ def looks_like_html(text: str) -> bool:
     return len(HTML_TAG.findall(head, 0, 4096)) >= 2
 
 
-def normalise_newlines(text: str) -> str:
-    """Unix newlines, and no NUL characters (stray ones in a text or a CSV cell; PostgreSQL refuses them)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def normalise_text(text: str) -> str:
+    """Unix newlines; no NUL characters (stray ones in a text or a CSV cell; PostgreSQL refuses them);
+    lone surrogates (from JSON escapes such as "\\ud800") replaced by U+FFFD, since they cannot be encoded."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return LONE_SURROGATES.sub("\ufffd", text)
 
 
 def from_string(text_or_html: str, *, url: str | None = None, options: Options | None = None, source: str | None = None, id: str | None = None) -> Article:
@@ -52,7 +57,7 @@ def from_string(text_or_html: str, *, url: str | None = None, options: Options |
 
 
 def article_from_text(text: str, *, url=None, options: Options, source=None, id=None, title=None, **meta) -> Article:
-    text = normalise_newlines(text)
+    text = normalise_text(text)
     removed = []
     if not options.keep_boilerplate:
         text, removed = remove_boilerplate(text)

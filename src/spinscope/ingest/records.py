@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from spinscope.errors import InputError
+from spinscope.ingest import LONE_SURROGATES
 from spinscope.ingest.decode import BOMS, check_binary, decode, detect_encoding, format_size, gzip_detail, is_gzip_name, too_big
 from spinscope.model import Article
 from spinscope.options import Options
@@ -85,10 +86,10 @@ def _kind(value) -> str:
 
 
 def _as_str(value) -> str | None:
-    """Metadata as a string (ids and years are often numbers); empty -> None."""
+    """Metadata as a string (ids and years are often numbers); empty -> None; lone surrogates replaced."""
     if value is None or isinstance(value, (dict, list)):
         return None
-    text = str(value).strip()
+    text = LONE_SURROGATES.sub("\ufffd", str(value)).strip()
     return text or None
 
 
