@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from spinscope import nlp
 from spinscope.detectors.actors import merge_across
 from spinscope.detectors.actors.detector import ActorsDetector
@@ -120,18 +122,18 @@ def test_actors_possessive_pronoun_left_alone_between_two_people():
     assert len(people) == 2 and all("his" not in _texts(text, a) for a in people)
 
 
-def test_actors_possessive_pronoun_goes_to_the_one_person_of_its_gender():
-    text = "Maria Lopez met Tom Hale on Sunday. Reporters asked about his plans."
+@pytest.mark.parametrize("text,pronoun,right,wrong", [
+    # a possessive goes to the one person of its gender in reach
+    ("Maria Lopez met Tom Hale on Sunday. Reporters asked about his plans.", "his", "Tom Hale", "Maria Lopez"),
+    # a subject pronoun skips a nearer person of the other gender
+    ("Mrs. Okafor criticised Mr. Brandt on Monday. She said the plan was dead.", "She", "Okafor", "Brandt"),
+    # a subject pronoun prefers the last-named subject to the nearest name
+    ("Mark Dale has also commented on Tom Reyes's death. On Wednesday, he told a crowd that justice would be done.", "he", "Mark Dale", "Tom Reyes"),
+])
+def test_actors_pronoun_goes_to_the_right_person(text, pronoun, right, wrong):
     actors, _ = _detect(text)
-    assert "his" in _texts(text, _by_name(actors, "Tom Hale"))
-    assert "his" not in _texts(text, _by_name(actors, "Maria Lopez"))
-
-
-def test_actors_subject_pronoun_skips_a_nearer_person_of_the_other_gender():
-    text = "Mrs. Okafor criticised Mr. Brandt on Monday. She said the plan was dead."
-    actors, _ = _detect(text)
-    assert "She" in _texts(text, _by_name(actors, "Okafor"))
-    assert "She" not in _texts(text, _by_name(actors, "Brandt"))
+    assert pronoun in _texts(text, _by_name(actors, right))
+    assert pronoun not in _texts(text, _by_name(actors, wrong))
 
 
 def test_actors_subject_pronoun_of_the_wrong_gender_stays_unlinked():
@@ -200,13 +202,6 @@ def test_actors_streaming_merger_adopts_the_first_full_name():
     assert second.actors[0].name == "Qasem Soleimani" and second.actors[0].id == "qasem-soleimani"
     assert second.actors[0].aliases == ["Soleimani"]
     assert second.spans[0].attrs["actor"] == "qasem-soleimani"
-
-
-def test_actors_subject_pronoun_prefers_the_last_named_subject_to_the_nearest_name():
-    text = "Mark Dale has also commented on Tom Reyes's death. On Wednesday, he told a crowd that justice would be done."
-    actors, _ = _detect(text)
-    assert "he" in _texts(text, _by_name(actors, "Mark Dale"))
-    assert "he" not in _texts(text, _by_name(actors, "Tom Reyes"))
 
 
 def test_actors_a_gendered_title_picks_the_person_of_that_gender_among_namesakes():
