@@ -25,11 +25,11 @@ class ActorsDetector(BaseDetector):
     uses_spans = True
 
     def detect(self, doc, article, spans=None, ran=None) -> Findings:
-        from spinscope.detectors.actors.portrayal import Article, portray
+        from spinscope.detectors.actors.portrayal import ArticleIndex, portray
         from spinscope.detectors.actors.resolve import cluster
 
         resolved = cluster(doc).actors
-        index = Article([(s.start_char, s.end_char) for s in doc.sents], spans or [], article.text)
+        index = ArticleIndex([(s.start_char, s.end_char) for s in doc.sents], spans or [], article.text)
         out_spans, actors = [], []
         for a in resolved:
             for m in a.mentions:

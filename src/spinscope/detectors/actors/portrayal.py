@@ -30,7 +30,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
-class Article:
+class ArticleIndex:
     """An article's sentences and spans, sorted once so that each actor's portrayal is found by
     bisection rather than by comparing every mention with every span (a long text has thousands)."""
 
@@ -84,7 +84,7 @@ class _Intervals:
         return out
 
 
-def portray(actor, article: Article) -> Portrayal:
+def portray(actor, article: ArticleIndex) -> Portrayal:
     """The portrayal of one resolved actor, given its article's sentences and the other detectors' spans."""
     mentions = [(m.start, m.end) for m in actor.mentions]
     near = article.near(mentions)
