@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import spinscope
@@ -66,10 +68,73 @@ def test_pipeline_min_score_default_and_override(scored):
 
 def test_pipeline_one_failing_document_does_not_stop_the_batch(scored):
     items = [Article(text="fine one."), Article(text="boom here.", source="b.txt"), InputError("E102", "c.txt"), Article(text="fine two.")]
-    results = list(analyze_stream(items, detectors=[scored]))
-    assert [type(r).__name__ for r in results] == ["Analysis", "Failure", "Failure", "Analysis"]
-    assert results[1].to_dict()["source"] == "b.txt" and "detector bug" in results[1].to_dict()["error"]
+    results = list(analyze_stream(items, detectors=[scored, "profile"]))
+    assert [type(r).__name__ for r in results] == ["Analysis", "Analysis", "Failure", "Analysis"]
     assert results[2].to_dict()["code"] == "E102"
+    # the detector that raised costs only its own findings, named in warnings
+    broken = results[1]
+    assert broken.source == "b.txt" and broken.spans == [] and broken.profile.words == 2
+    (warning,) = broken.warnings
+    assert warning.detector == scored and warning.code == "E303" and "RuntimeError: detector bug" in warning.reason
+    assert results[0].warnings == [] and [s.score for s in results[0].spans] == [0.9]
+
+
+class _Invalid(BaseDetector):
+    """Returns an inverted span, an empty one, one past the end, an unknown label and one good span."""
+
+    name, kind, labels = "invalid-test", "test", frozenset({"x"})
+
+    def detect(self, doc, article):
+        n = len(article.text)
+        bad = [(5, 4, "x"), (3, 3, "x"), (n - 1, n + 2, "x"), (0, 2, "y")]
+        return Findings(spans=[Span(start=a, end=b, kind="test", label=lab, score=0.9) for a, b, lab in [*bad, (0, 3, "x")]])
+
+
+class _Reader(BaseDetector):
+    """Reads the spans and the names of the detectors that ran, as the propaganda density does."""
+
+    name, kind, uses_spans = "reader-test", "test", True
+
+    def detect(self, doc, article, spans=None, ran=None):
+        return Findings(profile={"reader_test": {"spans": sum(s.kind == "test" for s in spans), "ran": sorted(ran)}})
+
+
+@pytest.fixture
+def faulty():
+    for cls in (_Invalid, _Reader):
+        registry.register(cls)
+    yield
+    for cls in (_Invalid, _Reader):
+        registry._REGISTRY.pop(cls.name)
+
+
+def test_pipeline_invalid_spans_are_dropped_and_named_not_the_article(faulty, scored):
+    a = spinscope.analyze("boom abc def ghi.", detectors=[_Invalid.name, scored, _Reader.name, "entities"])
+    assert [(s.start, s.end) for s in a.spans if s.kind == "test"] == [(0, 3)]
+    by_detector = {w.detector: w for w in a.warnings}
+    assert set(by_detector) == {_Invalid.name, scored}
+    assert by_detector[_Invalid.name].code == "E304" and "returned 4 invalid span(s)" in by_detector[_Invalid.name].reason
+    assert "test 5-4" in by_detector[_Invalid.name].reason and "unknown label 'y'" in by_detector[_Invalid.name].reason
+    # a later detector is told the failed one did not run, and gets only valid spans
+    assert a.profile.reader_test == {"spans": 1, "ran": sorted({_Invalid.name, _Reader.name, "entities"})}
+    assert json.loads(a.to_json())["warnings"][0].keys() == {"detector", "code", "reason"}
+
+
+class _BadProfile(BaseDetector):
+    name, kind = "badprofile-test", "test"
+
+    def detect(self, doc, article):
+        return Findings(profile={"words": "many", "fine_key": 1}, extras={"actors": [{"id": "x"}]})
+
+
+def test_pipeline_findings_the_schema_refuses_are_dropped_with_a_warning():
+    registry.register(_BadProfile)
+    try:
+        a = spinscope.analyze("abc def ghi.", detectors=[_BadProfile.name, "profile"])
+    finally:
+        registry._REGISTRY.pop(_BadProfile.name)
+    assert a.profile.words == 3 and a.profile.fine_key == 1 and a.actors == []
+    assert sorted((w.code, w.reason.split("'")[3]) for w in a.warnings) == [("E305", "actors"), ("E305", "words")]
 
 
 def test_pipeline_long_text_is_parsed_in_chunks_with_exact_offsets():

@@ -38,9 +38,10 @@ class Errors:
     E202 = "--min-score must be between 0 and 1, not {value}"
     E203 = "cannot write {path}: {detail}"
     E204 = "--model {name}={path}: no such file or folder"
-    E300 = "detector {name!r} returned a span outside the text: {start}-{end} in a text of {length} characters"
-    E301 = "detector {name!r} returned an unknown label {label!r}"
     E302 = "cannot load model {name!r} from {path}: {detail}"
+    E303 = "detector {name!r} failed on this article ({detail}); its findings for it are left out, the other detectors' are kept"
+    E304 = "detector {name!r} returned {count} invalid span(s), left out: {detail}"
+    E305 = "detector {name!r} returned invalid {field!r} ({detail}); left out"
     E500 = "cannot open the store {url}: {detail}"
     E501 = "cannot write to the store {url}: {detail}; the store keeps every batch finished before this one"
     E502 = "cannot read ratings from {path}: {detail}"
@@ -67,6 +68,11 @@ class Errors:
     E612 = "the corpus store has no {function}() yet, so {what} is not available"
 
 
+def message(code: str, **fields: object) -> str:
+    """The text of message ``code`` with its fields filled in."""
+    return getattr(Errors, code).format(**fields)
+
+
 class SpinscopeError(Exception):
     """Base of every error spinscope raises on purpose."""
 
@@ -75,7 +81,7 @@ class SpinscopeError(Exception):
     def __init__(self, code: str, **fields: object) -> None:
         self.code = code
         self.fields = fields
-        self.message = getattr(Errors, code).format(**fields)
+        self.message = message(code, **fields)
         super().__init__(f"[{code}] {self.message}")
 
 

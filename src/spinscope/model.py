@@ -106,6 +106,20 @@ class Actor(BaseModel):
     portrayal: Portrayal = Field(default_factory=Portrayal)
 
 
+class DetectorWarning(BaseModel):
+    """A detector that failed on this article, or returned spans that broke the data model's rules.
+
+    The article is still analysed: what the detector returned that was valid
+    is kept (nothing, when it raised), and every other detector's findings stand.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    detector: str = Field(description="The detector's name.")
+    code: str = Field(description="The error code: E303 (it raised), E304 (invalid spans dropped), E305 (invalid findings dropped).")
+    reason: str = Field(description="What went wrong, in one line.")
+
+
 class Analysis(BaseModel):
     """What spinscope found in one article."""
 
@@ -124,6 +138,7 @@ class Analysis(BaseModel):
     boilerplate: list[Boilerplate] = Field(default_factory=list)
     models: list[ModelInfo] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list, description="Actors merged across spellings, with their portrayal (the actors detector).")
+    warnings: list[DetectorWarning] = Field(default_factory=list, description="Detectors that failed on this article or returned invalid spans; their invalid findings are left out, everything else is kept.")
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

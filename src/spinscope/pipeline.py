@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Iterator
 
 from spinscope import detectors as registry
 from spinscope import nlp
-from spinscope.errors import InputError, PipelineError, SpinscopeError
-from spinscope.model import Analysis, Article, ModelInfo, Profile
+from spinscope.errors import InputError, SpinscopeError, UsageError, message
+from spinscope.model import Analysis, Article, DetectorWarning, ModelInfo, Profile
 from spinscope.options import Options
 
 
@@ -130,19 +131,32 @@ def _analyse_batch(articles: list[Article], dets: list, opts: Options) -> list[A
 
 
 def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
-    spans, profile, extras = [], {}, {}
+    """One article through every detector.  A detector that raises or returns invalid
+    findings costs only those findings: they are left out and named in ``warnings``."""
+    spans, profile, extras, warnings = [], {}, {}, []
     models = [ModelInfo(**nlp.model_info())]
-    ran = frozenset(det.name for det in dets)
+    ran = {det.name for det in dets}
     for det in sorted(dets, key=lambda d: getattr(d, "uses_spans", False)):
-        found = det.detect(doc, article, spans=list(spans), ran=ran) if getattr(det, "uses_spans", False) else det.detect(doc, article)
         threshold = det.default_min_score if opts.min_score is None else opts.min_score
-        for span in found.spans:
-            _check(det, span, article.text)
-            if span.score >= threshold:
-                spans.append(span)
+        try:
+            found = det.detect(doc, article, spans=list(spans), ran=frozenset(ran)) if getattr(det, "uses_spans", False) else det.detect(doc, article)
+            infos = det.models()
+        except UsageError:
+            raise  # a broken setup (a model that cannot load) is not one article's problem
+        except Exception as exc:
+            ran.discard(det.name)  # later detectors see it as not run, not as "found nothing"
+            warnings.append(_warning(det, "E303", detail=f"{type(exc).__name__}: {exc}"))
+            continue
+        kept, bad = _valid_spans(det, found.spans, article.text)
+        if bad:
+            warnings.append(_warning(det, "E304", count=len(bad), detail="; ".join(bad[:SHOWN_SPANS]) + ("; ..." if len(bad) > SHOWN_SPANS else "")))
+        spans.extend(span for span in kept if span.score >= threshold)
+        for where, field, problem in _invalid_fields(found):
+            warnings.append(_warning(det, "E305", field=field, detail=problem))
+            del where[field]
         profile.update(found.profile)
-        extras.update(getattr(found, "extras", None) or {})
-        models.extend(m for m in det.models() if m not in models)
+        extras.update(found.extras or {})
+        models.extend(m for m in infos if m not in models)
     spans.sort(key=lambda s: (s.start, s.end, s.kind, s.label))
     return Analysis(
         id=article.id or article.content_id(),
@@ -156,15 +170,66 @@ def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
         profile=Profile(**profile),
         boilerplate=article.boilerplate,
         models=models,
+        warnings=warnings,
         **extras,
     )
 
 
-def _check(det, span, text: str) -> None:
-    if not 0 <= span.start < span.end <= len(text):
-        raise PipelineError("E300", name=det.name, start=span.start, end=span.end, length=len(text))
-    if det.labels is not None and span.label not in det.labels:
-        raise PipelineError("E301", name=det.name, label=span.label)
+SHOWN_SPANS = 5  # invalid spans named in one warning
+
+
+def _warning(det, code: str, **fields) -> DetectorWarning:
+    return DetectorWarning(detector=det.name, code=code, reason=message(code, name=det.name, **fields))
+
+
+def _valid_spans(det, found: list, text: str) -> tuple[list, list[str]]:
+    """The spans that keep the data model's rules, and a short reason for each one that does not."""
+    kept, bad = [], []
+    for span in found:
+        where = f"{span.kind} {span.start}-{span.end}"
+        if span.start >= span.end:
+            bad.append(f"{where} empty or inverted")
+        elif not 0 <= span.start < span.end <= len(text):
+            bad.append(f"{where} outside the text's {len(text)} characters")
+        elif det.labels is not None and span.label not in det.labels:
+            bad.append(f"{where} unknown label {span.label!r}")
+        else:
+            kept.append(span)
+    return kept, bad
+
+
+def _invalid_fields(found) -> list[tuple[dict, str, str]]:
+    """Profile keys and analysis-level extras (e.g. ``actors``) whose values the schema refuses:
+    ``(the dict that holds it, key, why)``."""
+    from pydantic import ValidationError
+
+    invalid = []
+    for where, adapter in ((found.profile, _profile_adapter), (found.extras or {}, _field_adapter)):
+        for field, value in where.items():
+            try:
+                adapter(field)(value)
+            except ValidationError as exc:
+                invalid.append((where, field, _first_error(exc)))
+    return invalid
+
+
+def _profile_adapter(field: str):
+    return lambda value: Profile(**{field: value})
+
+
+def _first_error(exc) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error.get("loc", ()))
+    return f"{where}: {error.get('msg')}" if where else str(error.get("msg"))
+
+
+@functools.lru_cache(maxsize=None)
+def _field_adapter(field: str):
+    """Validates a value of an Analysis field; fields the model does not declare are free-form."""
+    from pydantic import TypeAdapter
+
+    info = Analysis.model_fields.get(field)
+    return TypeAdapter(info.annotation).validate_python if info is not None else (lambda value: value)
 
 
 def _with_detectors(opts: Options, detectors: Iterable[str] | None) -> Options:

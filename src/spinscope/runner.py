@@ -47,6 +47,8 @@ class Run:
     started: float
     done: int = 0
     failures: list = field(default_factory=list)
+    # (source, warnings) of analyses written with a detector's findings left out
+    warned: list = field(default_factory=list)
     interrupted: bool = False
 
     @property
@@ -76,6 +78,8 @@ def drain(paths: list[str], opts: Options, write: Callable, *, err_log: IO[str] 
             else:
                 write(result)
                 run.done += 1
+                if result.warnings:
+                    run.warned.append((result.source or result.id, result.warnings))
             if progress is not None:
                 progress.advance(run.done, len(run.failures))
     except KeyboardInterrupt:
@@ -105,14 +109,41 @@ def report(run: Run, single: bool) -> None:
     if single and done + len(failures) <= 1 and not run.interrupted:
         for failure in failures:
             err.write(f"spinscope: error: {failure.line()}\n")
+        for line in warning_lines(run.warned):
+            err.write(f"spinscope: warning: {line}\n")
         return
     if failures:
         err.write(f"spinscope: skipped {len(failures)}:\n")
         for failure in failures:
             err.write(f"  {failure.line()}\n")
+    write_warnings(run.warned)
     state = "interrupted after" if run.interrupted else "done:"
     ignored = f", ignored {run.stats.warc_skipped} non-HTML WARC records" if run.stats.warc_skipped else ""
-    err.write(f"spinscope: {state} analysed {done}, skipped {len(failures)}{ignored}, {time.perf_counter() - run.started:.1f} s\n")
+    err.write(f"spinscope: {state} analysed {done}{with_warnings(run.warned)}, skipped {len(failures)}{ignored}, {time.perf_counter() - run.started:.1f} s\n")
+
+
+SHOWN_WARNINGS = 20
+
+
+def warning_lines(warned: list) -> list[str]:
+    """One line per detector warning: ``source: [code] reason``."""
+    return [f"{source}: [{w.code}] {w.reason}" for source, warnings in warned for w in warnings]
+
+
+def write_warnings(warned: list) -> None:
+    """In a batch summary: the articles written with a detector's findings left out (the first few)."""
+    if not warned:
+        return
+    lines = warning_lines(warned)
+    sys.stderr.write(f"spinscope: {len(warned)} analysed with warnings (the analysis lists them under 'warnings'):\n")
+    for line in lines[:SHOWN_WARNINGS]:
+        sys.stderr.write(f"  {line}\n")
+    if len(lines) > SHOWN_WARNINGS:
+        sys.stderr.write(f"  ... and {len(lines) - SHOWN_WARNINGS} more\n")
+
+
+def with_warnings(warned: list) -> str:
+    return f" ({len(warned)} with warnings)" if warned else ""
 
 
 class _progress:

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from spinscope.errors import InputError, UsageError
-from spinscope.model import Article, content_hash
+from spinscope.model import Article, DetectorWarning, content_hash
 from spinscope.options import Options
 
 LOOKUP_CHUNK = 64
@@ -31,6 +31,8 @@ class AddReport:
     stored: int = 0
     known: int = 0
     failures: list = field(default_factory=list)
+    # (source, warnings) of articles stored with a detector's findings left out
+    warned: list = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
 
@@ -137,6 +139,7 @@ def _commit(store, batch: list, run_id: int, report: AddReport, err_log) -> None
     from spinscope.corpus.write import Stored, write_batch
 
     done = [r for r in batch if isinstance(r, Stored)]
+    report.warned.extend((r.data.get("source") or r.data["id"], [DetectorWarning(**w) for w in r.data["warnings"]]) for r in done if r.data.get("warnings"))
     counts = write_batch(store, done, run_id) if done else {}
     report.stored += counts.get("stored", 0)
     report.known += counts.get("known", 0)
@@ -158,15 +161,16 @@ def _open_errors(path: Path | None):
 
 def print_report(report: AddReport, store_url: str) -> None:
     """The summary on stderr, as ``analyze`` gives it: skipped documents listed, then totals."""
+    from spinscope.runner import NO_DOCUMENTS, with_warnings, write_warnings
+
     err = sys.stderr
     if report.empty:
-        from spinscope.runner import NO_DOCUMENTS
-
         err.write(f"spinscope: error: {NO_DOCUMENTS}\n")
         return
     if report.failures:
         err.write(f"spinscope: skipped {len(report.failures)}:\n")
         for failure in report.failures:
             err.write(f"  {failure.line()}\n")
+    write_warnings(report.warned)
     state = "interrupted after" if report.interrupted else "done:"
-    err.write(f"spinscope: {state} stored {report.stored}, already stored {report.known}, skipped {len(report.failures)}, {report.seconds:.1f} s -> {store_url}\n")
+    err.write(f"spinscope: {state} stored {report.stored}{with_warnings(report.warned)}, already stored {report.known}, skipped {len(report.failures)}, {report.seconds:.1f} s -> {store_url}\n")
