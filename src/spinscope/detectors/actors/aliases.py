@@ -128,10 +128,20 @@ STATE_NOUNS = frozenset("""official officials government regime authorities auth
     prime supreme envoy ambassador commander commanders general generals""".split())
 
 
+_FORMAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def drop_format(text: str) -> str:
+    """``text`` without zero-width and other invisible format characters; a zero-width space becomes a space."""
+    return _FORMAT.sub(lambda m: " " if m.group() == "\u200b" else "", text)
+
+
 @functools.lru_cache(maxsize=65536)  # called for every form of every actor at each new mention
 def normalise(name: str) -> str:
-    """Lower case, dots and possessives dropped, "the" removed, spaces collapsed: the key of the tables."""
-    name = name.lower().replace("’", "'")
+    """Lower case, dots and possessives dropped, "the" removed, spaces collapsed: the key of the tables.
+
+    Zero-width characters are dropped first ("Iran\u200b" is "iran", "Trump’s\ufeff" is "trump")."""
+    name = drop_format(name).lower().replace("’", "'").strip()
     name = re.sub(r"'s$", "", name)
     name = re.sub(r"[.\u2019']", " ", name)
     name = re.sub(r"^the\s+", "", name.strip())

@@ -38,6 +38,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spinscope.detectors.actors import aliases, gender
@@ -54,6 +55,8 @@ TITLES = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. g
     ayatollah sheikh prince king queen judge justice mayor chancellor director chairman commander admiral
     pope speaker sir lord lady""".split())
 TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
+POSSESSIVES = ("'s", "’s", "'", "’")
+ARTICLES = ("the", "a", "an")
 
 
 @dataclass
@@ -146,14 +149,40 @@ class _Resolver:
         return Actors(self.actors)
 
     # -- mentions ---------------------------------------------------------
-    def _mention(self, first: int, last: int, kind: str) -> Mention:
+    def _mention(self, first: int, last: int, kind: str) -> Mention | None:
+        """A mention of tokens ``[first, last)``, or None when no word of it is left.
+
+        Left out: tokens with no letter or digit at either end (quotation marks,
+        brackets, dashes, spaces), possessive endings, and a leading "the", "a"
+        or "an" when a word follows it ("the A’s" is "A", not nothing); then
+        the characters at its edges that belong to no word (:func:`_edges`:
+        a zero-width space or a possessive glued to the last word)."""
         doc = self.doc
-        while first < last and doc[first].lower_ in ("the", "a", "an"):
-            first += 1
-        while last > first and doc[last - 1].text in ("'s", "’s", "'", "’"):
+
+        def lead() -> None:
+            nonlocal first
+            while first < last and (doc[first].text in POSSESSIVES or not _wordy(doc[first])):
+                if _paired(doc[first].text, OPENING, self.text[doc[first].idx + 1:doc[last - 1].idx + len(doc[last - 1])]):
+                    break
+                first += 1
+
+        lead()
+        while last > first and (doc[last - 1].text in POSSESSIVES or not _wordy(doc[last - 1])):
+            if doc[last - 1].text == "." and last - 1 > first and not doc[last - 2].whitespace_:
+                break  # an abbreviation's full stop ("Sr.", "Fr."), split off at the end of a sentence
+            if _paired(doc[last - 1].text, CLOSING, self.text[doc[first].idx:doc[last - 1].idx]):
+                break  # "[John] McCone"
             last -= 1
+        while last - first > 1 and doc[first].lower_ in ARTICLES:
+            first += 1
+            lead()
+        if first >= last:
+            return None
+        chars = _edges(self.text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+        if chars is None:
+            return None
         self.taken.update(range(first, last))
-        return Mention(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), (first, last), kind, self.sent_of[first])
+        return Mention(chars[0], chars[1], (first, last), kind, self.sent_of[first])
 
     def _add(self, actor: Actor, mention: Mention, form: str | None) -> None:
         actor.mentions.append(mention)
@@ -176,26 +205,34 @@ class _Resolver:
             self.keys[key] = actor
         return actor
 
-    def _named(self, ent, kind: str) -> tuple[Mention, str]:
-        """A mention of an entity and its words as written, "the" and possessive trimmed."""
+    def _named(self, ent, kind: str) -> tuple[Mention | None, str]:
+        """A mention of an entity and its words as written, "the" and possessive trimmed ``(None, "")`` when nothing is left)."""
         mention = self._mention(ent.start, ent.end, kind)
-        return mention, self.text[mention.start:mention.end]
+        if mention is None:
+            return None, ""
+        return mention, _form(self.text[mention.start:mention.end])
 
-    def _keyed(self, type_: str, canonical: str, mention: Mention, form: str) -> None:
+    def _keyed(self, type_: str, canonical: str, mention: Mention | None, form: str) -> Actor | None:
+        """The actor of ``(type_, canonical)``, made on its first mention, with this mention added; None for no mention."""
+        if mention is None or not canonical:
+            return None
         actor = self.keys.get((type_, canonical)) or self._new(canonical, type_, (type_, canonical))
         self._add(actor, mention, form)
+        return actor
 
     # -- people -----------------------------------------------------------
     def _person(self, ent) -> None:
         doc = self.doc
-        words = [t for t in ent if t.lower_ not in TITLES and t.text not in ("'s", "’s")]
+        words = [t for t in ent if t.lower_ not in TITLES and t.text not in POSSESSIVES and _wordy(t)]
         if not words or any(t.i in self.taken for t in ent):
             return
         first = ent.start
         while first > 0 and doc[first - 1].lower_ in TITLES:
             first -= 1
         mention = self._mention(first, ent.end, "title" if first < ent.start or words[0].i > ent.start else "name")
-        name = self.text[words[0].idx:words[-1].idx + len(words[-1])]  # as written: "Gonzalez-Aragon" stays one word
+        name = "" if mention is None else self._name(mention)
+        if not aliases.normalise(name):  # nothing of a name is left ("’s’s'" tagged as a person)
+            return
         roles = self._roles_of(ent, first)
         actor = self._find_person(aliases.normalise(name).split(), gender.of_person([name], roles))
         if actor is None:
@@ -205,6 +242,17 @@ class _Resolver:
         self._add(actor, mention, name)
         actor.roles |= roles
 
+    def _name(self, mention: Mention) -> str:
+        """A person's name as written: the mention without its titles ("Gonzalez-Aragon" stays one word)."""
+        tokens = [t for t in self.doc[mention.tokens[0]:mention.tokens[1]]]
+        named = [k for k, t in enumerate(tokens) if t.lower_ not in TITLES]
+        if not named:
+            return ""
+        start = mention.start if named[0] == 0 else tokens[named[0]].idx
+        end = mention.end if named[-1] == len(tokens) - 1 else tokens[named[-1]].idx + len(tokens[named[-1]])
+        chars = _edges(self.text, start, end)
+        return "" if chars is None else _form(self.text[chars[0]:chars[1]])
+
     def _find_person(self, parts: list[str], sex: str | None = None) -> Actor | None:
         """The person a name refers to; a name whose title or first name shows its gender ("Mrs. Clinton")
         never joins a person of the other gender ("Bill Clinton")."""
@@ -212,6 +260,9 @@ class _Resolver:
         def fits(actor: Actor) -> bool:
             return actor.type == "person" and (sex is None or gender.of_person(actor.forms, actor.roles) in (None, sex))
 
+        parts = [p for p in parts if p]
+        if not parts:
+            return None
         if len(parts) > 1:
             full = " ".join(parts)
             people = [a for a in self.actors if a.type == "person"]
@@ -251,7 +302,8 @@ class _Resolver:
     # -- countries, organisations, groups ------------------------------------
     def _surname(self, ent) -> bool:
         """Read a one-word ORG, GPE or NORP entity that is a known person's name as that person ("Fox voted")."""
-        if " " in ent.text.strip() or self._find_person([aliases.normalise(ent.text)]) is None:
+        key = aliases.normalise(ent.text)
+        if not key or " " in ent.text.strip() or self._find_person([key]) is None:
             return False
         self._person(ent)
         return True
@@ -280,9 +332,11 @@ class _Resolver:
         if org:
             self._keyed("organisation", org, *self._named(ent, "name"))
             return
-        key = aliases.normalise(text).rstrip("s")
-        self._keyed("group", key, *self._named(ent, "name"))
-        self.keys[("group", key)].name = self.keys[("group", key)].forms[0]
+        key = aliases.normalise(text)
+        key = key.rstrip("s") or key  # "Democrats" and "Democrat" are one group; "SS" stays "ss"
+        group = self._keyed("group", key, *self._named(ent, "name"))
+        if group is not None:  # named as first written (a group with no mention left is not made at all)
+            group.name = group.forms[0]
 
     def _org(self, ent) -> None:
         text = ent.text
@@ -291,6 +345,8 @@ class _Resolver:
         if not _case_ok(text):
             return
         mention, text = self._named(ent, "name")
+        if mention is None:
+            return
         if aliases.country(text) and aliases.normalise(text) not in aliases.CAPITALS:
             self._keyed("country", aliases.country(text), mention, text)
             return
@@ -299,12 +355,13 @@ class _Resolver:
             self._keyed("organisation", canonical, mention, text)
             return
         key = aliases.normalise(text)
+        if not key:
+            return
         for actor in self.actors:
             if actor.type == "organisation" and any(_same_org(key, aliases.normalise(f)) for f in actor.forms):
                 self._add(actor, mention, text)
                 return
-        self._keyed("organisation", key, mention, text)
-        self.keys[("organisation", key)].name = text
+        self._keyed("organisation", key, mention, text).name = text
 
     # -- role nouns and pronouns ------------------------------------------------
     def _roles_and_pronouns(self) -> None:
@@ -323,14 +380,17 @@ class _Resolver:
                 subject = tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass")
                 find = self._nearest_person if subject else self._only_person
                 actor = find(tok.i, fitting[tok.lower_])
-                if actor is not None:
-                    self._add(actor, self._mention(tok.i, tok.i + 1, "pronoun"), None)
+                mention = self._mention(tok.i, tok.i + 1, "pronoun") if actor is not None else None
+                if mention is not None:
+                    self._add(actor, mention, None)
             elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.lefts):
                 self._role(tok, people)
             elif tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_:
                 actor = self._find_person([aliases.normalise(tok.text)])
                 if actor is not None and len(actor.name.split()) > 1:  # a surname the tagger missed
-                    self._add(actor, self._mention(tok.i, tok.i + 1, "name"), tok.text)
+                    mention = self._mention(tok.i, tok.i + 1, "name")
+                    if mention is not None:
+                        self._add(actor, mention, _form(self.text[mention.start:mention.end]))
 
     def _role(self, tok, people: list[Actor]) -> None:
         lemma = tok.lemma_.lower()
@@ -339,7 +399,9 @@ class _Resolver:
             return
         actor = max(before, key=lambda a: max(m.tokens[0] for m in a.mentions if m.tokens[0] < tok.i))
         first = min(c.i for c in tok.lefts if c.lower_ == "the")
-        self._add(actor, self._mention(first, tok.i + 1, "role"), None)
+        mention = self._mention(first, tok.i + 1, "role")
+        if mention is not None:
+            self._add(actor, mention, None)
 
     def _acronym_mention(self, tok) -> None:
         """An untagged acronym ("ICE", "HSI") of the alias table or of an organisation already named."""
@@ -348,7 +410,9 @@ class _Resolver:
         key = aliases.normalise(tok.text)
         for actor in self.actors:
             if actor.type == "organisation" and any(_acronym(aliases.normalise(f)) == key for f in actor.forms):
-                self._add(actor, self._mention(tok.i, tok.i + 1, "name"), tok.text)
+                mention = self._mention(tok.i, tok.i + 1, "name")
+                if mention is not None:
+                    self._add(actor, mention, tok.text)
                 return
         canonical = aliases.organisation(tok.text)
         if canonical:
@@ -377,6 +441,56 @@ class _Resolver:
 
     def _is_subject(self, mention: Mention) -> bool:
         return any(self.doc[t].dep_ in ("nsubj", "nsubjpass") for t in range(*mention.tokens))
+
+
+def _wordy(tok) -> bool:
+    """Whether a token holds a letter or a digit (not a quotation mark, bracket, dash or space)."""
+    return any(ch.isalnum() for ch in tok.text)
+
+
+def _edges(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` without what belongs to no word at its edges, or None when nothing is left.
+
+    Off the front: spaces, zero-width and other format characters, punctuation
+    ("“Obama", "\u200bTrump").  Off the end: the same, except a full stop
+    ("U.S.", "Jr.") and a closing bracket whose opening one is inside, and a
+    possessive the tokenizer left on the word ("Trump’s\u200b" -> "Trump")."""
+    while start < end and _junk(text[start]) and not _paired(text[start], OPENING, text[start + 1:end]):
+        start += 1
+    while end > start:
+        ch = text[end - 1]
+        if ch == "." or _paired(ch, CLOSING, text[start:end - 1]):
+            break
+        if _junk(ch):
+            end -= 1
+        elif end - start > 2 and text[end - 2] in "'’" and ch in "sS" and text[end - 3].isalnum():
+            end -= 2
+        else:
+            break
+    return (start, end) if end > start else None
+
+
+OPENING = {"(": ")", "[": "]", "{": "}", "“": "”", "‘": "’", "«": "»", '"': '"'}
+CLOSING = {close: open_ for open_, close in OPENING.items()}
+KEPT = frozenset("@#")  # a handle or a hashtag is a name ("@FBI")
+
+
+def _paired(ch: str, pairs: dict[str, str], rest: str) -> bool:
+    """Whether ``ch`` opens (or closes) a bracket or quotation that ``rest`` closes (or opens)."""
+    return ch in pairs and pairs[ch] in rest
+
+
+def _junk(ch: str) -> bool:
+    """A space, a format character (zero-width space, joiner, byte-order mark), punctuation or markup."""
+    if ch in KEPT:
+        return False
+    return ch.isspace() or ch in "<>|" or unicodedata.category(ch) in ("Cf", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po")
+
+
+def _form(text: str) -> str:
+    """A name as written, for an actor's name and aliases: zero-width characters dropped (a zero-width
+    space counts as a space) and every run of spaces, no-break spaces and line breaks one space."""
+    return re.sub(r"\s+", " ", aliases.drop_format(text)).strip()
 
 
 def _case_ok(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from spinscope.detectors.base import BaseDetector, Findings
 from spinscope.detectors.claims import attribution, features, quantities
@@ -44,7 +45,10 @@ class ClaimsDetector(BaseDetector):
         actors = _actors(doc, ran)
         found = []
         for sent, source, score in zip(sents, attribution.sources(sents), scores):
-            start, end = _trim(text, sent.start_char, sent.end_char)
+            trimmed = _trim(text, sent.start_char, sent.end_char)
+            if trimmed is None:
+                continue
+            start, end = trimmed
             attrs = {
                 "attributed": source is not None,
                 "source": None if source is None else {"start": source[0], "end": source[1], "text": text[source[0] : source[1]]},
@@ -101,9 +105,15 @@ def _source_actor(actors, doc, source: tuple[int, int] | None) -> str | None:
     return actors.actor_at(span.root.i)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A sentence's span without the spaces, no-break spaces and zero-width characters at its edges;
+    None when nothing is left."""
+    while start < end and _blank(text[start]):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and _blank(text[end - 1]):
         end -= 1
-    return start, end
+    return (start, end) if end > start else None
+
+
+def _blank(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) == "Cf"

@@ -15,6 +15,7 @@ between them.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "prep", "acl", "advcl", "oprd", "attr")
@@ -81,9 +82,9 @@ def _make(cue, child) -> list[Candidate]:
         spans["clause"] = (left, comma - 1)
     out = []
     for variant, (lo, hi) in spans.items():
-        lo, hi = _trim(doc, lo, hi)
-        if hi - lo + 1 >= MIN_TOKENS:
-            out.append(Candidate(cue, child, dep, lo, hi, variant))
+        trimmed = _trim(doc, lo, hi)
+        if trimmed is not None and trimmed[1] - trimmed[0] + 1 >= MIN_TOKENS:
+            out.append(Candidate(cue, child, dep, *trimmed, variant))
     return out
 
 
@@ -108,13 +109,25 @@ def _paragraph_break(doc, k: int) -> bool:
     return k == 0 or doc[k - 1].text != ":"
 
 
-def _trim(doc, left: int, right: int) -> tuple[int, int]:
-    """Edge punctuation off, quotation marks kept."""
-    while left <= right and (doc[left].is_punct or doc[left].is_space) and doc[left].text not in SKIP_PUNCT_LEFT:
+def _trim(doc, left: int, right: int) -> tuple[int, int] | None:
+    """Edge punctuation, spaces and zero-width characters off, quotation marks kept; None when no word is left
+    (a content of quotation marks and dashes alone says nothing)."""
+    while left <= right and is_edge(doc[left]) and doc[left].text not in SKIP_PUNCT_LEFT:
         left += 1
-    while right >= left and (doc[right].is_punct or doc[right].is_space) and doc[right].text not in "”\"'’":
+    while right >= left and is_edge(doc[right]) and doc[right].text not in "”\"'’":
         right -= 1
+    if not any(has_word(doc[k]) for k in range(left, right + 1)):
+        return None
     return left, right
+
+
+def is_edge(tok) -> bool:
+    """Punctuation, a space, or only invisible format characters (a zero-width space between two spaces)."""
+    return tok.is_punct or tok.is_space or all(unicodedata.category(ch) == "Cf" or ch.isspace() for ch in tok.text)
+
+
+def has_word(tok) -> bool:
+    return any(ch.isalnum() for ch in tok.text)
 
 
 def features(c: Candidate) -> dict[str, float]:

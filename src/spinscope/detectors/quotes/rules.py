@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spinscope.detectors.quotes.candidates import candidates, features
+from spinscope.detectors.quotes.candidates import candidates, features, has_word, is_edge
 from spinscope.detectors.quotes.lexicon import ACCORDING, CUE_VERBS, INTENT_VERBS
 from spinscope.detectors.quotes.marks import quote_spans
 from spinscope.detectors.quotes.scorer import load as load_scorer
@@ -147,11 +147,11 @@ def _according(doc, according) -> Quote | None:
         return None
     head, skip = according.head, (according.left_edge.i, according.right_edge.i)
     tokens = [t for t in head.subtree if not skip[0] <= t.i <= skip[1]]
-    while tokens and tokens[0].is_punct:
+    while tokens and is_edge(tokens[0]):
         tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
+    while tokens and is_edge(tokens[-1]):
         tokens.pop()
-    if len(tokens) < 3:
+    if len(tokens) < 3 or not any(has_word(t) for t in tokens):
         return None
     quote = Quote(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), False, score=0.75)
     quote.cue = (according.idx, to.idx + len(to))
@@ -186,7 +186,12 @@ def _subject(verb):
 
 
 def _set_speaker(quote: Quote, head) -> None:
-    """The speaker's mention: its head with the adjacent compound, title and determiner words before it."""
+    """The speaker's mention: its head with the adjacent compound, title and determiner words before it.
+
+    A head with no letter or digit (a stray quotation mark or full stop the parse made the subject) names
+    nobody: the quote keeps no speaker."""
+    if not has_word(head):
+        return
     doc = head.doc
     lefts = {c.i for c in head.lefts if c.dep_ in SPEAKER_LEFT}
     left = head.i

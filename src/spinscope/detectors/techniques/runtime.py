@@ -66,11 +66,8 @@ class TechniqueModel:
         self._session = None
 
     def _load(self) -> None:
-        import onnxruntime as ort
+        from spinscope.encoders.onnx import ort_session
 
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = self.threads
-        opts.inter_op_num_threads = 1
         self.config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
         self.tokenizer = encoding.load_tokenizer(self.path / "tokenizer.json")
         lexical = self.path / "lexical_head.npz"
@@ -79,7 +76,7 @@ class TechniqueModel:
         for name in self.config.get("members") or ["."]:
             folder = self.path / name
             head = np.load(folder / "span_head.npz")
-            session = ort.InferenceSession(str(folder / "model.onnx"), opts, providers=["CPUExecutionProvider"])
+            session = ort_session(folder / "model.onnx", self.threads)
             members.append(Member(session, head["weight"], head["bias"]))
         self.members = members
         self._session = members[0].session
@@ -191,12 +188,20 @@ EDGE_PUNCTUATION = " ,;:"
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Leave out commas, semicolons, colons and spaces at either end of a span (", lying" -> "lying")."""
-    while start < end and text[start] in EDGE_PUNCTUATION:
+    """Leave out commas, semicolons, colons and spaces at either end of a span (", lying" -> "lying").
+
+    Spaces of every kind count (no-break, narrow no-break, line breaks), and so do zero-width
+    characters, which the tokenizer leaves inside a word's offsets ("liar\u200b" -> "liar").
+    Nothing left is ``(start, start)``: the caller keeps only ``end > start``."""
+    while start < end and _edge(text[start]):
         start += 1
-    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+    while end > start and _edge(text[end - 1]):
         end -= 1
     return start, end
+
+
+def _edge(ch: str) -> bool:
+    return ch in EDGE_PUNCTUATION or ch.isspace() or unicodedata.category(ch) == "Cf"
 
 
 def candidates(out: TokenOutputs, text: str, threshold: float, seed: float | None = None, gap: int = 0, min_tokens: int = 1, column: int = -1) -> list[tuple[int, int, float]]:
