@@ -1,10 +1,13 @@
 """Throughput of `analyze` against the floor: spaCy's nlp.pipe alone on the same texts, same run.
 
-    python benchmarks/throughput.py [--detectors a,b] [--repeat 2]
+    python benchmarks/throughput.py [--detectors a,b] [--repeat 2] [--int8 auto|u8s8|u8u8]
 
 Prints articles/second for the floor and for the full analysis, their ratio,
 and the time of each stage (ingest, spaCy, each detector) so the slowest one
-is plain.  Texts: the 90 articles of ptc2020/test-articles-unlabeled.
+is plain.  Texts: the 90 articles of ptc2020/test-articles-unlabeled.  It
+also prints the CPU and the int8 product the models run with on it
+(``u8s8`` where that is exact, as with VNNI; ``u8u8`` elsewhere; see
+``spinscope.encoders.int8``): ``--int8 u8u8`` times the other path here.
 """
 
 from __future__ import annotations
@@ -44,7 +47,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--detectors", default=None, help="comma-separated detectors (default: all)")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--int8", choices=["auto", "u8s8", "u8u8"], default="auto", help="the int8 product to run the models with (default: what this CPU computes exactly)")
     args = parser.parse_args()
+    os.environ["SPINSCOPE_INT8"] = args.int8
 
     import spinscope
     from spinscope import detectors as registry
@@ -76,7 +81,10 @@ def main() -> None:
         # one run: some libraries cache per text (textstat), so a repeat would time the cache
         stage[det.name] = best_of(1, lambda det=det: [det.detect(d, a, spans=[], ran=frozenset()) if getattr(det, "uses_spans", False) else det.detect(d, a) for d, a in zip(docs, articles)])
 
+    from spinscope.encoders import int8
+
     n = len(raw)
+    print(f"cpu: {cpu_name()}; u8s8 exact here: {int8.u8s8_is_exact()}; int8 product used: {int8.mode()}")
     print(f"articles: {n}, words: {words:,}, detectors: {', '.join(d.name for d in dets)}")
     print(f"floor  spaCy nlp.pipe : {floor_s:7.2f} s  {n / floor_s:7.1f} articles/s")
     print(f"full   analyze_many   : {full_s:7.2f} s  {n / full_s:7.1f} articles/s")
@@ -86,6 +94,20 @@ def main() -> None:
     for name, secs in sorted(stage.items(), key=lambda kv: -kv[1]):
         print(f"  {name:<20}: {secs:7.2f} s  {secs / floor_s:5.2f}x")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                flags = Path("/proc/cpuinfo").read_text()
+                vnni = "with VNNI" if ("avx512_vnni" in flags or "avx_vnni" in flags) else "no VNNI"
+                return f"{line.split(':', 1)[1].strip()} ({vnni})"
+    except OSError:
+        pass
+    import platform
+
+    return platform.processor() or platform.machine()
 
 
 if __name__ == "__main__":

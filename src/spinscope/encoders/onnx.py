@@ -32,13 +32,19 @@ def load_tokenizer(path: str | Path, max_tokens: int | None = None):
 
 
 def ort_session(model: str | Path, threads: int = 1):
-    """An ONNX Runtime CPU session on ``threads`` intra-op threads (one by default: the cores are shared)."""
+    """An ONNX Runtime CPU session on ``threads`` intra-op threads (one by default: the cores are shared).
+
+    Models run in the form that computes the same numbers on every x86 CPU
+    (:mod:`spinscope.encoders.portable`), so their outputs do not depend on the machine.
+    """
     import onnxruntime as ort
+
+    from spinscope.encoders.portable import model_for_this_cpu
 
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
-    return ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(model_for_this_cpu(model), opts, providers=["CPUExecutionProvider"])
 
 
 def available(path: str | Path | None = None) -> bool:
