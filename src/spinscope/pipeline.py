@@ -136,7 +136,7 @@ def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
     spans, profile, extras, warnings = [], {}, {}, []
     models = [ModelInfo(**nlp.model_info())]
     ran = {det.name for det in dets}
-    for det in sorted(dets, key=lambda d: getattr(d, "uses_spans", False)):
+    for det in run_order(dets):
         threshold = det.default_min_score if opts.min_score is None else opts.min_score
         try:
             found = det.detect(doc, article, spans=list(spans), ran=frozenset(ran)) if getattr(det, "uses_spans", False) else det.detect(doc, article)
@@ -176,6 +176,23 @@ def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
 
 
 SHOWN_SPANS = 5  # invalid spans named in one warning
+
+
+def run_order(dets: list) -> list:
+    """Detectors that read no spans first, then those that do, each after the detectors that give
+    the span kinds it ``needs``; otherwise in registry order."""
+    pending = [d for d in dets if not getattr(d, "uses_spans", False)] + [d for d in dets if getattr(d, "uses_spans", False)]
+    ordered: list = []
+    while pending:
+        for det in pending:
+            wanted = getattr(det, "needs", frozenset())
+            if not any(other.kind in wanted for other in pending if other is not det):
+                break
+        else:  # a cycle of needs: run in the order given
+            det = pending[0]
+        ordered.append(det)
+        pending.remove(det)
+    return ordered
 
 
 def _warning(det, code: str, **fields) -> DetectorWarning:

@@ -53,6 +53,9 @@ class BaseDetector:
     # through ``detect(doc, article, spans=..., ran=...)``, ``ran`` being the names of
     # the detectors in this run (so "found nothing" differs from "did not run").
     uses_spans: ClassVar[bool] = False
+    # The span kinds such a detector reads: it runs after the detectors that give them
+    # (techniques read quotes to tell the author's voice; actors read techniques).
+    needs: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, model_path: str | None = None) -> None:
         self.model_path = model_path

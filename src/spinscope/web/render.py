@@ -60,6 +60,7 @@ class Layer:
     index: Any
     score: float
     pad: int
+    quoted: bool = False  # inside quoted or reported speech, not the author's own
 
 
 @dataclass
@@ -82,13 +83,20 @@ def segments(text: str, spans: list[Span]) -> list[Segment]:
 
 def _segment(text: str, covering: list[int], spans: list[Span]) -> Segment:
     depth = len(covering)
-    layers = [Layer(i, technique_info(spans[i].label)["index"], spans[i].score, min(depth - 1 - j, MAX_PAD)) for j, i in enumerate(covering)]
+    layers = [Layer(i, technique_info(spans[i].label)["index"], spans[i].score, min(depth - 1 - j, MAX_PAD), is_quoted(spans[i])) for j, i in enumerate(covering)]
     return Segment(text, layers, "\n".join(_tooltip(spans[i]) for i in covering))
+
+
+def is_quoted(span: Span) -> bool:
+    return (span.attrs or {}).get("voice") == "quoted"
 
 
 def _tooltip(span: Span) -> str:
     info = technique_info(span.label)
     line = f"{info['title']} — confidence {span.score:.2f}"
+    if is_quoted(span):
+        speaker = text_of((span.attrs or {}).get("speaker"))
+        line += f" — quoted ({speaker})" if speaker else " — quoted"
     return f"{line}\n{info['definition']}" if info["definition"] else line
 
 
@@ -109,6 +117,7 @@ def article_view(analysis: Analysis) -> dict:
         "segments": segments(analysis.text, techniques),
         "legend": legend(techniques),
         "technique_count": len(techniques),
+        "quoted_count": sum(is_quoted(s) for s in techniques),
         "claims": claims(analysis, actor_names(actors)),
         "quotes": quotes(analysis),
         "actors": [actor_row(a) for a in actors],

@@ -23,6 +23,7 @@ class ActorsDetector(BaseDetector):
     labels = frozenset({"person", "organisation", "country", "group"})
     default_min_score = 0.0
     uses_spans = True
+    needs = frozenset({"technique", "quote", "claim"})
 
     def detect(self, doc, article, spans=None, ran=None) -> Findings:
         from spinscope.detectors.actors.portrayal import ArticleIndex, portray

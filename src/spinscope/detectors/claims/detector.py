@@ -33,6 +33,7 @@ class ClaimsDetector(BaseDetector):
     # actors or quotes detector does, a source is linked to its actor (``attrs.actor``).
     # It reads no other detector's spans.
     uses_spans = True
+    needs = frozenset({"quote"})
 
     def detect(self, doc, article, spans=None, ran=None) -> Findings:
         model = self._model()

@@ -21,12 +21,15 @@ TECHNIQUE_DETECTOR = "techniques"
 # unlabelled PTC-2020 test articles: low below the 33rd percentile, high from the
 # 67th.  Recompute with ``python -m spinscope.detectors.propaganda.thresholds``
 # after a new technique model is shipped; docs/profile.md explains.
-LOW_BELOW = 24.07
-HIGH_FROM = 65.48
+LOW_BELOW = 8.36
+HIGH_FROM = 24.48
 
 
 class PropagandaDetector(BaseDetector):
-    """Adds ``propaganda`` (density, share of text, counts and level) to the profile."""
+    """Adds ``propaganda`` (density, share of text, counts and level) to the profile.
+
+    The figures count the author's techniques; those inside quoted or reported speech
+    (``attrs.voice == "quoted"``) are counted beside them, under ``quoted``."""
 
     name = "propaganda"
     version = "1"
@@ -34,6 +37,7 @@ class PropagandaDetector(BaseDetector):
     labels = frozenset()
     default_min_score = 0.0
     uses_spans = True
+    needs = frozenset({"technique"})
 
     def detect(self, doc, article, spans=None, ran=None) -> Findings:
         if spans is None:
@@ -42,7 +46,16 @@ class PropagandaDetector(BaseDetector):
         measured = TECHNIQUE_DETECTOR in ran if ran is not None else bool(techniques)
         if not measured:
             return Findings()
-        return Findings(profile={"propaganda": density(techniques, len(article.text), count_words(doc))})
+        words = count_words(doc)
+        author = [s for s in techniques if (s.attrs or {}).get("voice") != "quoted"]
+        quoted = [s for s in techniques if (s.attrs or {}).get("voice") == "quoted"]
+        figures = density(author, len(article.text), words)
+        figures["quoted"] = {
+            "techniques": len(quoted),
+            "per_1000_words": round(1000.0 * len(quoted) / words, 2) if words else 0.0,
+            "counts": dict(sorted(Counter(s.label for s in quoted).items())),
+        }
+        return Findings(profile={"propaganda": figures})
 
 
 def count_words(doc) -> int:

@@ -46,13 +46,14 @@ def article_densities(ptc: Path) -> list[float]:
 
 
 def detected_densities(ptc: Path) -> list[float]:
-    """Detected techniques per 1,000 words, one value per unlabelled test article."""
+    """The author's detected techniques per 1,000 words, one value per unlabelled test article (quotes run
+    too, so techniques in quoted or reported speech are left out, as in a default analysis)."""
     from spinscope import pipeline
     from spinscope.model import Article
 
     paths = sorted((ptc / "test-articles-unlabeled").glob("article*.txt"))
     articles = [Article(id=p.stem, text=p.read_text(encoding="utf-8")) for p in paths]
-    return [(a.profile.propaganda or {}).get("per_1000_words", 0.0) for a in pipeline.analyze_many(articles, detectors=["techniques", "propaganda"])]
+    return [(a.profile.propaganda or {}).get("per_1000_words", 0.0) for a in pipeline.analyze_many(articles, detectors=["quotes", "techniques", "propaganda"])]
 
 
 def thresholds(values: list[float]) -> tuple[float, float]:

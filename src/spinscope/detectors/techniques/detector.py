@@ -33,23 +33,32 @@ class TechniquesDetector(BaseDetector):
 
     ``score`` is a calibrated probability that the span overlaps a span of
     the same technique in PTC-style annotation.  Spans of different
-    techniques may overlap.
+    techniques may overlap.  ``attrs.voice`` is ``"author"``, or ``"quoted"``
+    when the span lies in a quote or in what a third party is reported to
+    have called someone, with ``speaker`` (and ``actor``, the speaker's actor
+    id, when the quotes detector knows it).
     """
 
     name = "techniques"
-    version = "1"
+    version = "2"
     kind = "technique"
     labels = frozenset(TECHNIQUES)
     default_min_score = DEFAULT_MIN_SCORE
+    # quote spans tell the author's techniques from the ones the article quotes (attrs.voice)
+    uses_spans = True
+    needs = frozenset({"quote"})
 
-    def detect(self, doc, article) -> Findings:
+    def detect(self, doc, article, spans=None, ran=None) -> Findings:
+        from spinscope.detectors.techniques.voice import voice_of
+
         model = _model(str(Path(self.model_path).resolve()) if self.model_path else None)
-        spans = [
-            Span(start=s, end=e, kind=self.kind, label=tech, score=round(score, 4))
+        quotes = [s for s in spans or [] if s.kind == "quote"]
+        found = [
+            Span(start=s, end=e, kind=self.kind, label=tech, score=round(score, 4), attrs=voice_of(s, e, quotes, doc).attrs())
             for tech, s, e, score in model.predict(article.text)
             if e > s
         ]
-        return Findings(spans=spans)
+        return Findings(spans=found)
 
     def models(self) -> list[ModelInfo]:
         return [ModelInfo(name=MODEL_NAME, version=MODEL_VERSION)]

@@ -175,13 +175,42 @@ def runs(p_any: np.ndarray, threshold: float, seed: float | None = None) -> list
     return found
 
 
+# Characters that join two letters or digits into one word: "U.S.", "American-led", "America's".
+JOINERS = frozenset(".-'\u2019\u2010\u2011")
+_ABBREVIATION = re.compile(r"(?:\w\.)+\w\Z")
+
+
+def inside_word(text: str, i: int) -> bool:
+    """Whether offset ``i`` falls between two characters of one word (a span may not start or end there)."""
+    if i <= 0 or i >= len(text):
+        return False
+    left, right = text[i - 1], text[i]
+    if unicodedata.combining(right):
+        return True
+    if left.isalnum() and right.isalnum():
+        return True
+    if left.isalnum() and right in JOINERS:
+        return i + 1 < len(text) and text[i + 1].isalnum()
+    if left in JOINERS and right.isalnum():
+        return i >= 2 and text[i - 2].isalnum()
+    return False
+
+
 def snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a span to whole words and keep combining marks with their letter."""
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+    """Widen a span to whole words: the WordPiece tokens of "U.S.", "American-led" or "America's"
+    are pieces of one word, and a span covers all of it (with an abbreviation's last full stop)."""
+    while inside_word(text, start):
         start -= 1
-    while end < len(text) and (text[end].isalnum() and text[end - 1].isalnum() or unicodedata.combining(text[end])):
+    while inside_word(text, end):
         end += 1
+    if end < len(text) and text[end] == "." and _ABBREVIATION.search(text, max(start, end - 12), end):
+        end += 1
+    while start < end and not (text[start].isalnum() or text[start] in OPENING):
+        start += 1  # a span does not start on the full stop of "U.S." or a stray dash
     return start, end
+
+
+OPENING = "\"'\u201c\u2018([{\u00ab"
 
 
 EDGE_PUNCTUATION = " ,;:"
@@ -314,7 +343,21 @@ def decode(out: TokenOutputs, text: str, config: dict, span_probs) -> list[tuple
         for k in np.argsort(-probs)[:2]:
             if k == np.argmax(probs) or probs[k] >= config["second_label"]:
                 found.append((TECHNIQUES[k], start, end, calibrate(config, p_span, float(probs[k]))))
-    return found
+    return without_repeats(found)
+
+
+def without_repeats(found: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+    """Leave out a span that lies inside a longer span of the same technique: nested in a flagged
+    clause, a phrase is shown only where it adds a different technique with its own score.
+    (The clause is kept: it carries the extent span identification is scored on.)"""
+    by_label: dict[str, list[tuple[int, int]]] = {}
+    for tech, start, end, _ in found:
+        by_label.setdefault(tech, []).append((start, end))
+    return [
+        (tech, start, end, score)
+        for tech, start, end, score in found
+        if not any(s <= start and end <= e and e - s > end - start for s, e in by_label[tech])
+    ]
 
 
 def calibrate(config: dict, p_span: float, p_label: float) -> float:
