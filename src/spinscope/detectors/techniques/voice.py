@@ -69,7 +69,9 @@ def _another_voice(quote, doc) -> bool:
     speaker = (attrs.get("speaker") or {}).get("text") or ""
     has_speaker = any(ch.isalpha() for ch in speaker.replace("’s", "").replace("'s", ""))
     if attrs.get("direct") or quote.label == "direct":
-        return has_speaker or len(doc.text[quote.start : quote.end].split()) >= MIN_DIRECT_WORDS if doc is not None else True
+        if has_speaker or doc is None:
+            return True
+        return len(doc.text[quote.start : quote.end].split()) >= MIN_DIRECT_WORDS
     cue = attrs.get("cue") or {}
     if not has_speaker or doc is None or "start" not in cue:
         return False
