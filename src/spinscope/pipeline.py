@@ -120,6 +120,7 @@ def _analyse_batch(articles: list[Article], dets: list, opts: Options) -> list[A
     yielded from, inside it.
     """
     results: list[Analysis | Failure] = []
+    dets = run_order(dets)
     with nlp.memory_zone():
         docs = nlp.pipe_batched((a.text for a in articles), batch_size=opts.batch_size)
         for article, doc in zip(articles, docs):
@@ -131,12 +132,12 @@ def _analyse_batch(articles: list[Article], dets: list, opts: Options) -> list[A
 
 
 def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
-    """One article through every detector.  A detector that raises or returns invalid
+    """One article through every detector, in ``dets``' order (see :func:`run_order`).  A detector that raises or returns invalid
     findings costs only those findings: they are left out and named in ``warnings``."""
     spans, profile, extras, warnings = [], {}, {}, []
     models = [ModelInfo(**nlp.model_info())]
     ran = {det.name for det in dets}
-    for det in run_order(dets):
+    for det in dets:
         threshold = det.default_min_score if opts.min_score is None else opts.min_score
         try:
             found = det.detect(doc, article, spans=list(spans), ran=frozenset(ran)) if getattr(det, "uses_spans", False) else det.detect(doc, article)

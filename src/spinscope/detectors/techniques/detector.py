@@ -49,10 +49,10 @@ class TechniquesDetector(BaseDetector):
     needs = frozenset({"quote"})
 
     def detect(self, doc, article, spans=None, ran=None) -> Findings:
-        from spinscope.detectors.techniques.voice import voice_of
+        from spinscope.detectors.techniques.voice import another_voice, voice_of
 
         model = _model(str(Path(self.model_path).resolve()) if self.model_path else None)
-        quotes = [s for s in spans or [] if s.kind == "quote"]
+        quotes = [s for s in spans or [] if s.kind == "quote" and another_voice(s, doc)]
         found = [
             Span(start=s, end=e, kind=self.kind, label=tech, score=round(score, 4), attrs=voice_of(s, e, quotes, doc).attrs())
             for tech, s, e, score in model.predict(article.text)

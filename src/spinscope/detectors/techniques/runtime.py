@@ -177,6 +177,7 @@ def runs(p_any: np.ndarray, threshold: float, seed: float | None = None) -> list
 
 # Characters that join two letters or digits into one word: "U.S.", "American-led", "America's".
 JOINERS = frozenset(".-'\u2019\u2010\u2011")
+OPENING = "\"'\u201c\u2018([{\u00ab"  # a span may start on these (a quote, a bracket)
 _ABBREVIATION = re.compile(r"(?:\w\.)+\w\Z")
 
 
@@ -209,8 +210,6 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1  # a span does not start on the full stop of "U.S." or a stray dash
     return start, end
 
-
-OPENING = "\"'\u201c\u2018([{\u00ab"
 
 
 EDGE_PUNCTUATION = " ,;:"

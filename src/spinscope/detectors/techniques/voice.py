@@ -5,8 +5,10 @@ quotes detector found (direct or reported: ``He said the minister was "a
 traitor"``, ``Officials claim the plan is a disaster``), or in what a third
 party is reported to have called someone (``...called the Prime Minister a
 traitor``, ``branded the protesters thugs``).  Everything else is the
-author's.  Scare quotes without a speaker ("so-called "experts"") stay the
-author's: the quotes detector finds a quote only with a speaker or a cue.
+author's.  Of the quotes detector's spans only those that are someone's words
+count (:func:`another_voice`): scare quotes of a word or two without a
+speaker ("so-called "experts"") and clauses after a cue that is no verb of
+saying stay the author's.
 """
 
 from __future__ import annotations
@@ -50,11 +52,10 @@ AUTHOR = Voice("author")
 
 
 def voice_of(start: int, end: int, quotes: list, doc) -> Voice:
-    """The voice of the technique span ``[start, end)`` given the article's quote spans and its Doc."""
+    """The voice of the technique span ``[start, end)`` given the article's quotes that are someone
+    else's words (filtered once per article with :func:`another_voice`) and its Doc."""
     length = max(1, end - start)
     for q in quotes:
-        if not _another_voice(q, doc):
-            continue
         overlap = min(end, q.end) - max(start, q.start)
         if overlap > 0 and overlap / length >= MIN_OVERLAP:
             attrs = q.attrs or {}
@@ -62,12 +63,12 @@ def voice_of(start: int, end: int, quotes: list, doc) -> Voice:
     return _reported_naming(start, end, doc) or AUTHOR
 
 
-def _another_voice(quote, doc) -> bool:
+def another_voice(quote, doc) -> bool:
     """Whether a quote span is someone else's words: a direct quote with a speaker or of a few words,
     or reported speech after a verb of saying with a speaker."""
     attrs = quote.attrs or {}
     speaker = (attrs.get("speaker") or {}).get("text") or ""
-    has_speaker = any(ch.isalpha() for ch in speaker.replace("’s", "").replace("'s", ""))
+    has_speaker = any(ch.isalpha() for ch in speaker.replace("\u2019s", "").replace("'s", ""))
     if attrs.get("direct") or quote.label == "direct":
         if has_speaker or doc is None:
             return True
