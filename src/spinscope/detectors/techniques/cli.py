@@ -65,9 +65,13 @@ def evaluate(
     data: Annotated[Path, typer.Option("--data", help="The PTC folder (ptc2020/).")],
     model: Annotated[Optional[Path], typer.Option("--model", help="Model folder; the shipped model when left out.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    two_fold: Annotated[bool, typer.Option("--two-fold", help="Tune the decoding on one half of the validation split and score the other, both ways: figures no knob was tuned on.")] = False,
 ) -> None:
     """Print SI, span+technique and TC scores on the fixed validation split."""
-    from spinscope.detectors.techniques.evaluate import evaluate as run, report
+    if two_fold:
+        from spinscope.detectors.techniques.twofold import report, two_fold as run
+    else:
+        from spinscope.detectors.techniques.evaluate import evaluate as run, report
 
     result = run(_ptc(data), model)
     typer.echo(json.dumps(result, indent=2) if as_json else report(result))
