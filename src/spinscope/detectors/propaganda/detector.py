@@ -21,8 +21,8 @@ TECHNIQUE_DETECTOR = "techniques"
 # unlabelled PTC-2020 test articles: low below the 33rd percentile, high from the
 # 67th.  Recompute with ``python -m spinscope.detectors.propaganda.thresholds``
 # after a new technique model is shipped; docs/profile.md explains.
-LOW_BELOW = 8.36
-HIGH_FROM = 24.48
+LOW_BELOW = 7.39
+HIGH_FROM = 21.86
 
 
 class PropagandaDetector(BaseDetector):

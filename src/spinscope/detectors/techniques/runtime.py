@@ -341,7 +341,7 @@ def decode(out: TokenOutputs, text: str, config: dict, span_probs) -> list[tuple
         probs = span_probs(start, end)
         for k in np.argsort(-probs)[:2]:
             if k == np.argmax(probs) or probs[k] >= config["second_label"]:
-                found.append((TECHNIQUES[k], start, end, calibrate(config, p_span, float(probs[k]))))
+                found.append((TECHNIQUES[k], start, end, calibrate(config, p_span, float(probs[k]), TECHNIQUES[k], end - start)))
     return without_repeats(found)
 
 
@@ -359,10 +359,15 @@ def without_repeats(found: list[tuple[str, int, int, float]]) -> list[tuple[str,
     ]
 
 
-def calibrate(config: dict, p_span: float, p_label: float) -> float:
-    """Platt scaling of (span probability, label probability) into P(right technique here)."""
+def calibrate(config: dict, p_span: float, p_label: float, technique: str | None = None, chars: int | None = None) -> float:
+    """Platt scaling of (span probability, label probability) into P(right technique here),
+    with a term for the span's length and one for its technique where the config has them."""
     a, b, c = config["calibration"]
     z = a * _logit(p_span) + b * _logit(p_label) + c
+    if chars is not None:
+        z += config.get("calibration_length", 0.0) * float(np.log1p(chars))
+    if technique is not None:
+        z += config.get("calibration_technique", {}).get(technique, 0.0)
     return float(1.0 / (1.0 + np.exp(-z)))
 
 

@@ -107,15 +107,32 @@ def is_right(row: tuple) -> bool:
     return any(t == tech and gs < e and s < ge for t, gs, ge in art.spans)
 
 
-def fit_calibration(rows: list[tuple]) -> list[float]:
+def calibration_features(row: tuple) -> list[float]:
+    """What the score is calibrated on: span and label logits, span length, and the technique."""
+    tech, s, e, p_span, p_label = row[1:6]
+    return [runtime._logit(p_span), runtime._logit(p_label), float(np.log1p(e - s))] + [float(tech == t) for t in TECHNIQUES]
+
+
+def fit_calibration(rows: list[tuple]) -> dict:
+    """Platt scaling extended by span length and a per-technique offset (each technique is right
+    at its own rate: a Loaded_Language span more often than a Doubt span of the same logits)."""
     from sklearn.linear_model import LogisticRegression
 
-    x = np.array([[runtime._logit(r[4]), runtime._logit(r[5])] for r in rows])
+    x = np.array([calibration_features(r) for r in rows])
     y = np.array([is_right(r) for r in rows])
     if len(set(y)) < 2:
-        return [1.0, 1.0, 0.0]
-    lr = LogisticRegression(C=10.0).fit(x, y)
-    return [float(lr.coef_[0][0]), float(lr.coef_[0][1]), float(lr.intercept_[0])]
+        return {"calibration": [1.0, 1.0, 0.0]}
+    lr = LogisticRegression(C=1.0, max_iter=2000).fit(x, y)
+    w = [float(v) for v in lr.coef_[0]]
+    return {
+        "calibration": [w[0], w[1], float(lr.intercept_[0])],
+        "calibration_length": w[2],
+        "calibration_technique": dict(zip(TECHNIQUES, w[3:])),
+    }
+
+
+def calibrated(calib: dict, rows: list[tuple]) -> np.ndarray:
+    return np.array([runtime.calibrate(calib, r[4], r[5], r[1], r[3] - r[2]) for r in rows])
 
 
 def kept(rows: list[tuple], scores: np.ndarray, threshold: float) -> dict[str, list]:
@@ -197,11 +214,11 @@ def _trial(validation: list[data.Labelled], cands: list[tuple], setting: dict, s
     """Calibration, min score and scores of one decoding setting."""
     rows = labelled(cands, second)
     calib = fit_calibration([r for r in rows if calibration_half(r[0].id)])
-    scores = np.array([runtime.calibrate({"calibration": calib}, r[4], r[5]) for r in rows])
+    scores = calibrated(calib, rows)
     f1, min_score = max((si_f1(rows, validation, scores, t), t) for t in MIN_SCORES)
     st = span_technique_f1(rows, validation, scores, min_score)
     log(f"{setting} second_label {second}: SI F1 {f1:.4f}, span + technique F1 {st:.4f} at min score {min_score}")
     held = [i for i, r in enumerate(rows) if not calibration_half(r[0].id)]
     table = reliability([rows[i] for i in held], scores[held])
-    config = {**as_config(setting), "second_label": second, "calibration": calib, "default_min_score": float(min_score), "reliability": table}
+    config = {**as_config(setting), "second_label": second, **calib, "default_min_score": float(min_score), "reliability": table}
     return {"si": f1, "st": st, "config": config}
