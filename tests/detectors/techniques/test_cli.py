@@ -56,3 +56,13 @@ def test_cli_train_ensemble_of_one_model_is_a_one_line_error(tmp_path):
     assert out.returncode == 1
     assert "E132" in out.stderr and "at least two" in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_cli_train_refuses_a_teacher_that_is_not_a_model(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "spinscope", "train", "techniques", "--data", str(tmp_path), "--out", str(tmp_path / "m"), "--teacher", str(tmp_path / "none")],
+        capture_output=True, text=True,
+    )
+    assert out.returncode != 0
+    assert "E100" in out.stderr and "none" in out.stderr
+    assert not (tmp_path / "m").exists()

@@ -33,6 +33,8 @@ def train(
     trainable_layers: Annotated[int, typer.Option(help="Top encoder layers fine-tuned (of 6); the rest stay frozen.")] = 6,
     per_channel: Annotated[bool, typer.Option("--per-channel/--per-tensor", help="Quantise weights with one scale per output channel, or one per tensor.")] = True,
     retune: Annotated[bool, typer.Option("--retune", help="Keep the trained model in --out and only choose its decoding thresholds and calibration again.")] = False,
+    teacher: Annotated[Optional[Path], typer.Option("--teacher", help="A trained model folder (an ensemble, say) to distil: its token probabilities on the training split are mixed into the targets.")] = None,
+    teacher_weight: Annotated[float, typer.Option(help="Share of the teacher's probabilities in each token target (with --teacher).")] = 0.5,
     ensemble: Annotated[Optional[list[Path]], typer.Option("--ensemble", help="Instead of training: combine these trained model folders (give it twice or more) into one ensemble in --out, tuned on the validation split.")] = None,
 ) -> None:
     """Fine-tune the technique model on the training split and tune it on the validation split."""
@@ -57,7 +59,14 @@ def train(
         typer.echo(f"decoding of {out} tuned again in {config['tune_seconds']} s; evaluate it with: spinscope evaluate techniques --data {data} --model {out}")
         return
 
-    config = run(_ptc(data), out, seed=seed, epochs=epochs, threads=threads, log=typer.echo, trainable_layers=trainable_layers, per_channel=per_channel)
+    if teacher is not None:
+        from spinscope.errors import InputError
+
+        if not (teacher / "config.json").is_file():
+            raise InputError("E100", source=str(teacher / "config.json"))
+        if not 0.0 <= teacher_weight <= 1.0:
+            raise typer.BadParameter("--teacher-weight must lie between 0 and 1")
+    config = run(_ptc(data), out, seed=seed, epochs=epochs, threads=threads, log=typer.echo, trainable_layers=trainable_layers, per_channel=per_channel, teacher=teacher, teacher_weight=teacher_weight)
     typer.echo(f"model written to {out} in {config['train_seconds']} s; evaluate it with: spinscope evaluate techniques --data {data} --model {out}")
 
 

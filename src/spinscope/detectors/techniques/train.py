@@ -38,8 +38,13 @@ def encoder_dir() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "model"
 
 
-def examples(articles: list[data.Labelled], tokenizer) -> list[dict]:
-    """Training windows: token ids, per-token targets (15) and the gold spans inside."""
+def examples(articles: list[data.Labelled], tokenizer, teacher=None, teacher_weight: float = 0.5) -> list[dict]:
+    """Training windows: token ids, per-token targets (15) and the gold spans inside.
+
+    With a ``teacher`` (a :class:`.runtime.TechniqueModel`, usually an
+    ensemble), each token target is ``teacher_weight`` of the teacher's token
+    probabilities and the rest the gold labels: a student distilled so.
+    """
     result = []
     for art in articles:
         enc = encoding.encode(tokenizer, art.text)
@@ -52,6 +57,11 @@ def examples(articles: list[data.Labelled], tokenizer) -> list[dict]:
         for i, j, k, _ in spans:
             targets[i:j, k] = 1.0
             targets[i:j, -1] = 1.0
+        if teacher is not None:
+            taught = teacher.token_outputs(art.text)
+            if taught.enc.ids.tolist() != enc.ids.tolist():
+                raise ValueError("the teacher's tokenizer differs from the student's")
+            targets = (1 - teacher_weight) * targets + teacher_weight * taught.probs.astype(np.float32)
         for a, b, _, _ in encoding.windows(len(enc.ids), overlap=0):
             inside = [(max(i, a) - a, min(j, b) - a, k, x) for i, j, k, x in spans if i < b and j > a]
             result.append({"ids": encoding.with_specials(enc.ids[a:b]), "targets": targets[a:b], "spans": inside})
@@ -137,8 +147,8 @@ def _token_loss(logits, targets):
     return bce[..., :-1].mean(-1) + bce[..., -1]
 
 
-def fit(train: list[data.Labelled], seed: int, epochs: int, threads: int, log=print, trainable_layers: int = 3):
-    """Train the tagger on ``train``; returns the torch model."""
+def fit(train: list[data.Labelled], seed: int, epochs: int, threads: int, log=print, trainable_layers: int = 3, teacher: Path | None = None, teacher_weight: float = 0.5):
+    """Train the tagger on ``train``; returns the torch model (distilled from ``teacher``, a model folder, when given)."""
     import torch
 
     random.seed(seed)
@@ -146,7 +156,13 @@ def fit(train: list[data.Labelled], seed: int, epochs: int, threads: int, log=pr
     torch.manual_seed(seed)
     torch.set_num_threads(threads)
     tokenizer = encoding.load_tokenizer(encoder_dir() / "tokenizer.json")
-    items = examples(train, tokenizer)
+    taught = None
+    if teacher is not None:
+        from spinscope.detectors.techniques import runtime
+
+        log(f"token targets: {teacher_weight} of the probabilities of the teacher {teacher}")
+        taught = runtime.TechniqueModel(teacher)
+    items = examples(train, tokenizer, taught, teacher_weight)
     model = build_model(encoder_dir())
     freeze(model, trainable_layers)
     counts = np.bincount([INDEX[t] for a in train for t, _, _ in a.spans], minlength=len(TECHNIQUES))
@@ -197,23 +213,28 @@ def export(model, out: Path, per_channel: bool = False) -> None:
     shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
 
 
-MEMBER_RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_channel", "train_seconds")  # how one model was trained
+MEMBER_RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_channel", "teacher", "teacher_weight", "train_seconds")  # how one model was trained
 RECORD_KEYS = (*MEMBER_RECORD_KEYS, "member_records")  # kept by --retune; an ensemble records its members
 
 
-def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print, trainable_layers: int = 6, per_channel: bool = True) -> dict:
-    """Train on the training split, export, then tune thresholds and calibration on validation."""
+def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print, trainable_layers: int = 6, per_channel: bool = True, teacher: Path | None = None, teacher_weight: float = 0.5) -> dict:
+    """Train on the training split, export, then tune thresholds and calibration on validation.
+
+    ``teacher``: a trained model folder whose token probabilities on the
+    training split are mixed into the targets (see :func:`examples`)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from spinscope.detectors.techniques import lexical, tuning
 
     started = time.time()
     train_part, validation = data.split(data.load_ptc(ptc))
-    model = fit(train_part, seed, epochs, threads, log, trainable_layers=trainable_layers)
+    model = fit(train_part, seed, epochs, threads, log, trainable_layers=trainable_layers, teacher=teacher, teacher_weight=teacher_weight)
     export(model, out, per_channel=per_channel)
     log("fitting the lexical span classifier")
     lexical.train_head(train_part, out)
     config = tuning.tune(out, validation, log)
     config.update(seed=seed, epochs=epochs, threads=threads, trainable_layers=trainable_layers, per_channel=per_channel, train_seconds=round(time.time() - started))
+    if teacher is not None:
+        config.update(teacher=teacher.name, teacher_weight=teacher_weight)
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return config
 
