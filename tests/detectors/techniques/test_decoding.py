@@ -116,3 +116,29 @@ def test_nested_phrases_of_stop_words_alone_are_left_out(tokenizer):
         out.probs[(out.enc.starts >= at) & (out.enc.ends <= at + len(phrase)), flag] = 0.7
     nested = [text[s:e] for s, e, _ in runtime.spans_to_label(out, text, 0.5, technique_inner=0.5)[1:]]
     assert nested == ["our beloved country"]  # "all of" says nothing alone
+
+
+def test_calibration_terms_for_length_and_technique_are_optional():
+    from spinscope.detectors.techniques.runtime import calibrate
+
+    old = {"calibration": [1.0, 1.0, 0.0]}
+    assert calibrate(old, 0.5, 0.5) == 0.5
+    assert calibrate(old, 0.5, 0.5, "Doubt", 40) == 0.5  # a config without the terms scores as before
+    new = {**old, "calibration_length": 0.5, "calibration_technique": {"Doubt": -2.0}}
+    assert calibrate(new, 0.5, 0.5, "Doubt", 40) < calibrate(new, 0.5, 0.5, "Loaded_Language", 40)
+    assert calibrate(new, 0.5, 0.5, "Loaded_Language", 10) < calibrate(new, 0.5, 0.5, "Loaded_Language", 80)
+
+
+def test_fit_calibration_learns_that_one_technique_is_right_more_often():
+    from spinscope.detectors.techniques import data, tuning
+
+    rows = []
+    for n in range(60):
+        text = "x " * 50
+        art = data.Labelled(f"a{n}", text, [("Loaded_Language", 0, 10)])
+        rows.append((art, "Loaded_Language", 0, 10, 0.4, 0.5))  # always right
+        rows.append((art, "Doubt", 0, 10, 0.4, 0.5))  # never right
+    calib = tuning.fit_calibration(rows)
+    scores = tuning.calibrated(calib, rows)
+    assert scores[0] > 0.7 and scores[1] < 0.3
+    assert set(calib) == {"calibration", "calibration_length", "calibration_technique"}
