@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from spinscope import detectors as registry
 from spinscope import nlp
-from spinscope.errors import InputError, SpinscopeError, UsageError, message
+from spinscope.errors import InputError, SpinscopeError, UsageError, message, record
 from spinscope.model import Analysis, Article, DetectorWarning, ModelInfo, Profile
 from spinscope.options import Options
 
@@ -25,10 +25,12 @@ class Failure(SpinscopeError):
         if isinstance(self.error, InputError):
             return self.error.to_dict()
         code = getattr(self.error, "code", "E400")
-        return {"source": self.source, "code": code, "error": f"{type(self.error).__name__}: {self.error}"}
+        return record(code, f"{type(self.error).__name__}: {self.error}", self.source)
 
     def line(self) -> str:
-        return str(self.error) if isinstance(self.error, InputError) else f"[E400] {self.source}: analysis failed: {self.error}"
+        if isinstance(self.error, InputError):
+            return str(self.error)
+        return f"[E400] {self.source}: {message('E400', detail=self.error)}"
 
 
 def analyze(text_or_html: str, *, url: str | None = None, detectors: Iterable[str] | None = None, options: Options | None = None) -> Analysis:

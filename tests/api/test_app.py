@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 TEXT = "The corrupt traitors met in Geneva on Tuesday.\nOfficials said 40 people were hurt."
@@ -20,7 +22,10 @@ BAD_BODIES = [
 
 
 def _is_error(body: dict, status: int) -> bool:
-    return set(body) == {"ok", "error", "status"} and body["ok"] is False and body["status"] == status and body["error"]
+    shape = set(body) == {"ok", "code", "error", "status", "source"} and body["ok"] is False and body["status"] == status
+    return shape and bool(body["error"]) and bool(re.fullmatch(r"E\d{3}", body["code"] or "")) and body["error"].startswith(f"[{body['code']}]") or (
+        shape and body["code"] == "E614"  # a route that does not exist: the framework's words
+    )
 
 
 def test_api_analyze_text_returns_the_analysis(client, fake_techniques):

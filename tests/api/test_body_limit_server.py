@@ -81,7 +81,7 @@ def _post_httpx(base: str, body: bytes) -> tuple[int, bytes]:
 def _assert_413(status: int, raw: bytes) -> None:
     assert status == 413, raw[:200]
     body = json.loads(raw)
-    assert set(body) == {"ok", "error", "status"} and body["ok"] is False and body["status"] == 413
+    assert set(body) == {"ok", "code", "error", "status", "source"} and body["ok"] is False and body["status"] == 413 and body["code"] == "E600"
     assert body["error"].startswith("[E600]") and "limit" in body["error"]
 
 

@@ -69,7 +69,7 @@ def article_for(req: AnalyzeRequest, opts: Options, settings: ApiSettings) -> Ar
     elif req.url:
         article = from_string(_fetched(req.url, settings), url=req.url, options=opts, source=req.url)
     else:
-        raise ApiError(422, "E605")
+        raise ApiError("E605")
     meta = {k: v for k, v in {"title": req.title, "outlet": req.outlet, "published": req.published}.items() if v}
     return article.model_copy(update=meta) if meta else article
 
@@ -79,7 +79,7 @@ def _fetched(url: str, settings: ApiSettings) -> str:
     from spinscope.ingest.decode import decode
 
     if not settings.allow_fetch:
-        raise ApiError(403, "E601")
+        raise ApiError("E601")
     page = fetch(url, max_bytes=settings.max_body, timeout=settings.fetch_timeout, allow_private=settings.allow_private)
     return decode(page.body, url, html=True, hint=page.charset)
 

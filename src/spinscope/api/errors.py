@@ -1,4 +1,5 @@
-"""One JSON error shape for every API error: ``{"ok": false, "error": "...", "status": N}``.
+"""One JSON error shape for every API error: ``{"ok": false, "code": "E6xx", "error": "...", "status": N, "source": ...}``
+(:func:`spinscope.errors.record`, the same record an ``--errors`` file holds).
 
 Pages (paths outside ``/api``) get the same message as an HTML page.  Bad input
 always maps to a 4xx; a 500 means a bug in spinscope, never in the request.
@@ -12,27 +13,22 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from spinscope.errors import Errors, InputError, UsageError
+from spinscope.errors import RequestError, SpinscopeError, http_status, record
 
 log = logging.getLogger("spinscope.api")
 
 
-class ApiError(Exception):
-    """An error with its HTTP status and a numbered message from :mod:`spinscope.errors`."""
-
-    def __init__(self, status: int, code: str, **fields: object) -> None:
-        self.status = status
-        self.code = code
-        self.message = f"[{code}] " + getattr(Errors, code).format(**fields)
-        super().__init__(self.message)
+ApiError = RequestError  # a request the API cannot serve; its status comes from its code
 
 
 class ErrorBody(BaseModel):
     """The one error shape, declared in the OpenAPI document for every error status a route can answer."""
 
     ok: Literal[False] = False
+    code: str | None = None
     error: str
     status: int
+    source: str | None = None
 
 
 def error_responses(*statuses: int) -> dict[int, dict]:
@@ -40,8 +36,8 @@ def error_responses(*statuses: int) -> dict[int, dict]:
     return {status: {"model": ErrorBody, "description": HTTPStatus(status).phrase} for status in statuses}
 
 
-def payload(message: str, status: int) -> dict:
-    return {"ok": False, "error": message, "status": status}
+def payload(message: str, status: int, code: str | None = None, source: str | None = None) -> dict:
+    return record(code, message, source, status)
 
 
 def validation_message(errors: list[dict]) -> str:
@@ -64,26 +60,24 @@ def install(app) -> None:
     from pydantic import ValidationError
     from starlette.exceptions import HTTPException
 
-    app.add_exception_handler(ApiError, lambda r, e: respond(r, e.message, e.status))
-    app.add_exception_handler(InputError, lambda r, e: respond(r, str(e), 422))
-    app.add_exception_handler(UsageError, lambda r, e: respond(r, str(e), 422))
-    app.add_exception_handler(RequestValidationError, lambda r, e: respond(r, validation_message(e.errors()), 422))
-    app.add_exception_handler(ValidationError, lambda r, e: respond(r, validation_message(e.errors()), 422))
-    app.add_exception_handler(HTTPException, lambda r, e: respond(r, str(e.detail), e.status_code))
+    app.add_exception_handler(SpinscopeError, lambda r, e: respond(r, str(e), http_status(e.code), e.code, getattr(e, "source", None)))
+    app.add_exception_handler(RequestValidationError, lambda r, e: respond(r, validation_message(e.errors()), 422, "E610"))
+    app.add_exception_handler(ValidationError, lambda r, e: respond(r, validation_message(e.errors()), 422, "E610"))
+    app.add_exception_handler(HTTPException, lambda r, e: respond(r, str(e.detail), e.status_code, "E614"))
     app.add_exception_handler(Exception, _internal)
 
 
 def _internal(request, exc: Exception):
     log.error("internal error on %s", request.url.path, exc_info=exc)  # runs in a worker thread: pass the exception itself
-    return respond(request, f"internal error: {type(exc).__name__} (a bug in spinscope, not in the request)", 500)
+    return respond(request, str(SpinscopeError("E401", detail=type(exc).__name__)), 500, "E401")
 
 
-def respond(request, message: str, status: int):
+def respond(request, message: str, status: int, code: str | None = None, source: str | None = None):
     """The JSON error for API paths, an HTML page with the same message for pages."""
     from fastapi.responses import HTMLResponse, JSONResponse
 
     if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
-        return JSONResponse(payload(message, status), status_code=status)
+        return JSONResponse(payload(message, status, code, source), status_code=status)
     from spinscope.api.pages import render
 
     return HTMLResponse(render("error.html", request, message=message, status=status), status_code=status)

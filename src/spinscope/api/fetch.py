@@ -40,12 +40,12 @@ def resolve(url: str, host: str, port: int, allow_private: bool) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise ApiError(502, "E603", url=url, detail=f"cannot resolve {host}: {exc}") from None
+        raise ApiError("E603", url=url, detail=f"cannot resolve {host}: {exc}") from None
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
     if not allow_private:
         for address in addresses:
             if not is_public(address):
-                raise ApiError(403, "E602", url=url, host=host, address=address)
+                raise ApiError("E602", url=url, host=host, address=address)
     return addresses[0]
 
 
@@ -60,19 +60,19 @@ def fetch(url: str, *, max_bytes: int, timeout: float, allow_private: bool = Fal
             try:
                 status, location, page = _one_hop(client, current, max_bytes, deadline, allow_private)
             except httpx.TimeoutException:
-                raise ApiError(504, "E604", url=url, seconds=timeout) from None
+                raise ApiError("E604", url=url, seconds=timeout) from None
             except httpx.HTTPError as exc:
-                raise ApiError(502, "E603", url=url, detail=str(exc) or type(exc).__name__) from None
+                raise ApiError("E603", url=url, detail=str(exc) or type(exc).__name__) from None
             if page is not None:
                 return page
             current = urljoin(current, location)
-    raise ApiError(502, "E603", url=url, detail=f"more than {MAX_REDIRECTS} redirects")
+    raise ApiError("E603", url=url, detail=f"more than {MAX_REDIRECTS} redirects")
 
 
 def _one_hop(client, url: str, max_bytes: int, deadline: float, allow_private: bool):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ApiError(422, "E611", url=url)
+        raise ApiError("E611", url=url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
     address = resolve(url, parts.hostname, port, allow_private)
     pinned = urlunsplit(parts._replace(netloc=_netloc(address, parts.port)))
@@ -83,7 +83,7 @@ def _one_hop(client, url: str, max_bytes: int, deadline: float, allow_private: b
         if response.is_redirect:
             return response.status_code, response.headers.get("location", ""), None
         if response.status_code >= 400:
-            raise ApiError(502, "E603", url=url, detail=f"the server answered {response.status_code}")
+            raise ApiError("E603", url=url, detail=f"the server answered {response.status_code}")
         body = _read(response, url, max_bytes, deadline)
         return response.status_code, None, Page(url=url, body=body, charset=response.charset_encoding)
     finally:

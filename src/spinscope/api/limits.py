@@ -39,7 +39,7 @@ DRAIN_DEADLINE = 30.0  # seconds for a whole drain
 
 def too_large(size: int | str, limit: int) -> ApiError:
     shown = size if isinstance(size, str) else format_size(size)
-    return ApiError(413, "E600", size=shown, limit=format_size(limit))
+    return ApiError("E600", size=shown, limit=format_size(limit))
 
 
 class BodyLimit:
@@ -89,7 +89,7 @@ class BodyLimit:
 
         from spinscope.api.errors import respond
 
-        response = respond(Request(scope), exc.message, exc.status)
+        response = respond(Request(scope), str(exc), exc.status, exc.code)
         response.headers["connection"] = "close"
         await response(scope, receive, send)
 

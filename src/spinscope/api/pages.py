@@ -44,7 +44,7 @@ async def analyze_page(request: Request) -> HTMLResponse:
         check_token(request.app.state.settings, request.headers.get("authorization"), form_token)
         analysis = await run_analysis(request, req)
     except ApiError as exc:
-        return page("analyze.html", request, status=exc.status, error=exc.message)
+        return page("analyze.html", request, status=exc.status, error=str(exc))
     except Exception as exc:  # InputError, UsageError, validation: shown above the form
         from spinscope.errors import SpinscopeError
 

@@ -16,7 +16,7 @@ async def read_request(request, max_body: int) -> tuple[AnalyzeRequest, str | No
     if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await _read_form(request, max_body)
         return await from_form(form), form.get("token") or None
-    raise ApiError(415, "E610", detail=f"send application/json or multipart/form-data, not {kind or 'no Content-Type'!r}")
+    raise ApiError("E613", detail=f"send application/json or multipart/form-data, not {kind or 'no Content-Type'!r}")
 
 
 async def _read_form(request, max_body: int):
@@ -26,7 +26,7 @@ async def _read_form(request, max_body: int):
     try:
         return await request.form(max_files=1, max_fields=20, max_part_size=max_body)
     except HTTPException as exc:
-        raise ApiError(422, "E610", detail=f"unreadable form: {exc.detail}") from None
+        raise ApiError("E610", detail=f"unreadable form: {exc.detail}") from None
 
 
 async def from_form(form) -> AnalyzeRequest:
@@ -74,7 +74,7 @@ def _score(value) -> float | None:
     try:
         return float(value)
     except ValueError:
-        raise ApiError(422, "E610", detail=f"min_score must be a number between 0 and 1, not {value!r}") from None
+        raise ApiError("E610", detail=f"min_score must be a number between 0 and 1, not {value!r}") from None
 
 
 def _flag(value) -> bool:

@@ -26,14 +26,14 @@ def check_token(settings, authorization: str | None, form_token: str | None = No
     elif form_token:
         given = form_token
     if not hmac.compare_digest(given.encode("utf-8"), settings.token.encode("utf-8")):
-        raise ApiError(401, "E607")
+        raise ApiError("E607")
 
 
 def check_writable(settings) -> None:
     if settings.read_only:
-        raise ApiError(403, "E606")
+        raise ApiError("E606")
     if not settings.db:
-        raise ApiError(503, "E608")
+        raise ApiError("E608")
 
 
 class SecurityHeaders:

@@ -18,7 +18,7 @@ class CorpusViews:
 
     def store(self):
         if not self.url:
-            raise ApiError(503, "E608")
+            raise ApiError("E608")
         if self._store is None:
             from spinscope.corpus.store import Store
 
@@ -38,7 +38,7 @@ class CorpusViews:
 
         found = get_article(self.store(), doc_id)
         if found is None:
-            raise ApiError(404, "E609", id=doc_id)
+            raise ApiError("E609", id=doc_id)
         return found if isinstance(found, Analysis) else Analysis.model_validate(found)
 
     def story_of(self, doc_id: str) -> dict | None:
