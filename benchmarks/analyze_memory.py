@@ -156,8 +156,9 @@ def report(fmt: str, results: list[dict], args) -> bool:
     ratio = large["peak"] / small["peak"]
     flat = abs(ratio - 1) <= args.tolerance
     under = all(r["peak"] / 2**20 < args.limit_mb for r in results)
-    print(f"{fmt:>5} peak {large['n']}/{small['n']}: {ratio:.3f}  {'PASS' if flat else 'FAIL'} (within {args.tolerance:.0%}); "
-          f"{'PASS' if under else 'FAIL'} (under {args.limit_mb:.0f} MiB)", flush=True)
+    print(
+        f"{fmt:>5} peak {large['n']}/{small['n']}: {ratio:.3f}  {'PASS' if flat else 'FAIL'} (within {args.tolerance:.0%}); {'PASS' if under else 'FAIL'} (under {args.limit_mb:.0f} MiB)", flush=True
+    )
     return flat and under
 
 
@@ -174,8 +175,11 @@ def main() -> None:
     parser.add_argument("--no-progress", dest="progress", action="store_false", help="do not count output lines while sampling")
     args = parser.parse_args()
     pool = texts(args.chars)
-    print(f"{len(pool)} PTC articles cycled, cut to {args.chars or 'all'} characters (mean {sum(map(len, pool)) / len(pool):.0f}); "
-          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} cores", flush=True)
+    print(
+        f"{len(pool)} PTC articles cycled, cut to {args.chars or 'all'} characters (mean {sum(map(len, pool)) / len(pool):.0f}); "
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} cores",
+        flush=True,
+    )
     plan = [(f, args.sizes) for f in args.formats.split(",") if f] + [(f, args.other_sizes) for f in args.other_formats.split(",") if f]
     ok = True
     with tempfile.TemporaryDirectory() as tmp:

@@ -288,10 +288,8 @@ def report(results: list, elapsed: float, memory: dict[str, int], args: argparse
     print(f"5xx: {server_errors}   dropped (connection errors, client timeout {args.timeout:.0f} s): {dropped}")
     print(f"throughput: {len(results) / elapsed:.1f} requests/s ({len(results)} in {elapsed:.1f} s, the last answers included)")
     growth = (memory["after"] - memory["baseline"]) / memory["baseline"]
-    print(f"server RSS: baseline {memory['baseline'] / MIB:.0f} MiB, peak {memory['peak'] / MIB:.0f} MiB, "
-          f"after {args.settle:.0f} s settle {memory['after'] / MIB:.0f} MiB ({growth:+.1%})", flush=True)
-    checks = [("no 5xx", server_errors == 0), ("no dropped request", dropped == 0),
-              (f"memory after within {args.memory_margin:.0%} of baseline", growth <= args.memory_margin)]
+    print(f"server RSS: baseline {memory['baseline'] / MIB:.0f} MiB, peak {memory['peak'] / MIB:.0f} MiB, after {args.settle:.0f} s settle {memory['after'] / MIB:.0f} MiB ({growth:+.1%})", flush=True)
+    checks = [("no 5xx", server_errors == 0), ("no dropped request", dropped == 0), (f"memory after within {args.memory_margin:.0%} of baseline", growth <= args.memory_margin)]
     return checks
 
 
@@ -321,11 +319,16 @@ def measure(base: str, server: subprocess.Popen, mix: Mix, args: argparse.Namesp
     burst, _ = asyncio.run(run_load(base, mix, args.clients, args.warmup_seconds, args.timeout))
     time.sleep(args.settle)
     memory = {"baseline": rss(server.pid)}
-    print(f"warm-up: {time.perf_counter() - started:.1f} s ({len(burst)} requests, statuses {dict(Counter(s for _, s, _ in burst))}); "
-          f"RSS with the models loaded {loaded / MIB:.0f} MiB; {len(mix.ids)} stored articles, {len(mix.texts)} analysis texts", flush=True)
+    print(
+        f"warm-up: {time.perf_counter() - started:.1f} s ({len(burst)} requests, statuses {dict(Counter(s for _, s, _ in burst))}); "
+        f"RSS with the models loaded {loaded / MIB:.0f} MiB; {len(mix.ids)} stored articles, {len(mix.texts)} analysis texts",
+        flush=True,
+    )
     for n in range(1, args.rounds + 1):
-        print(f"load{f' round {n}' if args.rounds > 1 else ''}: {args.clients} clients for {args.seconds:.0f} s, "
-              f"analyses {args.analyse_share:.0%} of requests, client timeout {args.timeout:.0f} s", flush=True)
+        print(
+            f"load{f' round {n}' if args.rounds > 1 else ''}: {args.clients} clients for {args.seconds:.0f} s, analyses {args.analyse_share:.0%} of requests, client timeout {args.timeout:.0f} s",
+            flush=True,
+        )
         sampler = PeakSampler(server.pid)
         sampler.start()
         results, elapsed = asyncio.run(run_load(base, mix, args.clients, args.seconds, args.timeout))

@@ -23,7 +23,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("SPINSCOPE_DATA", REPO.parent / "shared" / "data"))
 HEADERS = ["By Staff Writers | {date}\nThis story was originally published by {outlet} and is republished here with permission.", "{outlet} | Updated {date}\nShare this article"]
-FOOTERS = ["Sign up for our daily newsletter to get stories like this in your inbox.\nCopyright 2024 {outlet}. All rights reserved.", "Support independent journalism: donate today.\nFollow us on social media."]
+FOOTERS = [
+    "Sign up for our daily newsletter to get stories like this in your inbox.\nCopyright 2024 {outlet}. All rights reserved.",
+    "Support independent journalism: donate today.\nFollow us on social media.",
+]
 
 
 def build(originals: int, seed: int = 11) -> tuple[list[dict], set[tuple[str, str]]]:

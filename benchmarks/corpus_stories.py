@@ -103,11 +103,7 @@ def line(name: str, settings: dict, c) -> str:
 
 
 def grid() -> list[dict]:
-    return [
-        {"encoder": e, "linkage": k, "weight": w, "days": d, "threshold": t}
-        for e, k, w, d in itertools.product(*GRID.values())
-        for t in THRESHOLDS[e]
-    ]
+    return [{"encoder": e, "linkage": k, "weight": w, "days": d, "threshold": t} for e, k, w, d in itertools.product(*GRID.values()) for t in THRESHOLDS[e]]
 
 
 def best(results: dict, family: tuple[str, str] | None = None) -> int:

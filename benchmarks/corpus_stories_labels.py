@@ -39,7 +39,14 @@ TEST = [
     # State Department: 22 Clinton emails "top secret" (29 Jan)
     ["state-calls-emails-of-clinton-to", "issa-hillary-clinton-s-honesty-i"],
     # Iowa caucuses (1 Feb): caucus night and results
-    ["read-live-updates-on-the-iowa-ca", "don-t-let-the-media-and-marco-ru", "maybe-trump-hasn-t-rewritten-rul", "there-s-something-funny-about-hi", "huffpollster-a-seismic-shift-amo", "polls-miss-trump-s-fall-in-iowa-"],
+    [
+        "read-live-updates-on-the-iowa-ca",
+        "don-t-let-the-media-and-marco-ru",
+        "maybe-trump-hasn-t-rewritten-rul",
+        "there-s-something-funny-about-hi",
+        "huffpollster-a-seismic-shift-amo",
+        "polls-miss-trump-s-fall-in-iowa-",
+    ],
     # ABC Republican debate in New Hampshire (6 Feb)
     ["after-rubio-stumbles-rivals-see-", "the-latest-gop-debate-kicked-off"],
     # New Hampshire primary (9 Feb)
@@ -59,7 +66,15 @@ TEST = [
     # CNN Republican debate in Miami (10 Mar)
     ["trump-s-rivals-pull-their-punche", "brooks-rubio-did-well-in-more-ru", "republicans-lower-volume-in-deba"],
     # Primaries of 15 Mar (Ohio, Florida, Missouri, ...)
-    ["kasich-we-are-going-to-go-all-th", "the-latest-kasich-scores-all-del", "the-latest-sanders-declares-revo", "donald-trump-got-more-votes-in-o", "hillary-clinton-wins-missouri-de", "clinton-extends-her-lead-despite", "voters-turned-out-in-droves-tues"],
+    [
+        "kasich-we-are-going-to-go-all-th",
+        "the-latest-kasich-scores-all-del",
+        "the-latest-sanders-declares-revo",
+        "donald-trump-got-more-votes-in-o",
+        "hillary-clinton-wins-missouri-de",
+        "clinton-extends-her-lead-despite",
+        "voters-turned-out-in-droves-tues",
+    ],
     # One NYT article on Sanders' legislative side doors, published twice (15-16 Mar)
     ["sanders-advances-agenda-via-side", "via-legislative-side-doors-sande"],
     # Trump's speech to AIPAC (21 Mar)

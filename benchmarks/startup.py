@@ -34,13 +34,13 @@ from pathlib import Path
 
 SHORT = (
     "Senator Maria Lopez said on Tuesday that the new border bill would cut illegal crossings by 40 percent within a year.\n\n"
-    "\"This is the toughest law this country has ever seen,\" Lopez told reporters in Washington. "
+    '"This is the toughest law this country has ever seen," Lopez told reporters in Washington. '
     "Critics called the plan a disgrace and a betrayal of American values, warning that it would cost taxpayers $12 billion.\n\n"
     "The Department of Homeland Security has not released figures to support the claim. "
     "According to a report by the Migration Policy Institute, crossings fell by 8 percent last year, "
     "well before the bill was introduced.\n\n"
     "Opponents, including Governor James Carter, say the measure is a cynical stunt ahead of the November election. "
-    "\"Everyone knows this bill will never work,\" Carter said in a statement. "
+    '"Everyone knows this bill will never work," Carter said in a statement. '
     "Supporters insist that only a radical crackdown can stop the invasion at the southern border.\n\n"
     "The bill faces a vote in the Senate next week, where it needs 60 votes to pass."
 )

@@ -16,7 +16,11 @@ GOOD = "Talks in Geneva\n\nPresident Maria Lopez met Chancellor Olaf Brandt in G
 def run(*args: str, stdin: str | None = None, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "from spinscope.cli import main; main()", *args],
-        input=stdin, capture_output=True, text=True, cwd=cwd, timeout=300,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
     )
 
 
@@ -144,7 +148,11 @@ def test_cli_input_with_no_documents_is_an_error(tmp_path):
 def test_cli_model_and_detector_options_are_checked_before_any_work(tmp_path):
     text = tmp_path / "a.txt"
     text.write_text("The council approved the budget on Tuesday.")
-    for args, code in ((["--model", "nosuch=/tmp"], "E200"), (["--model", f"claims={tmp_path / 'missing'}"], "E204"),
-                       (["--techniques-model", str(tmp_path / "missing")], "E204"), (["--detectors", ""], "E200")):
+    for args, code in (
+        (["--model", "nosuch=/tmp"], "E200"),
+        (["--model", f"claims={tmp_path / 'missing'}"], "E204"),
+        (["--techniques-model", str(tmp_path / "missing")], "E204"),
+        (["--detectors", ""], "E200"),
+    ):
         done = run("analyze", str(text), *args)
         assert done.returncode == 2 and code in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr

@@ -15,7 +15,7 @@ from spinscope.model import Analysis
 
 # Installed in the subprocess before the CLI runs: the actors detector raises on one
 # article (as it did on a group with no forms) and returns an inverted span on another.
-PLUGIN = textwrap.dedent('''
+PLUGIN = textwrap.dedent("""
     from spinscope.detectors.actors.detector import ActorsDetector
     from spinscope.model import Span
 
@@ -30,7 +30,7 @@ PLUGIN = textwrap.dedent('''
         return found
 
     ActorsDetector.detect = detect
-''')
+""")
 
 TEXTS = {
     "a1.txt": "Path A:\u00a0Iran, Iraq and Syria. President Maria Lopez met Olaf Brandt in Geneva, officials said.",

@@ -1,11 +1,11 @@
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
 from pydantic import ValidationError
 
 from spinscope.model import SCHEMA_ID, Analysis, Span, analysis_json_schema, content_hash
-from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,7 @@ from spinscope.errors import InputError, UsageError
 from spinscope.model import Article, Span
 from spinscope.nlp import chunks, pipe
 from spinscope.options import Options
-from spinscope.pipeline import Failure, analyze_stream
+from spinscope.pipeline import analyze_stream
 
 
 def test_pipeline_analyze_text_gives_entities_and_profile(news_text):

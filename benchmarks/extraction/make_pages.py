@@ -30,8 +30,32 @@ import templates as T  # noqa: E402
 
 DEFAULT_OUT = Path(tempfile.gettempdir()) / "spinscope-extraction-pages"
 BLOCK_TAGS = {
-    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "nav",
-    "aside", "form", "ul", "ol", "blockquote", "figure", "figcaption", "table", "tr", "main", "td", "amp-ad",
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "form",
+    "ul",
+    "ol",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "main",
+    "td",
+    "amp-ad",
 }
 HIDDEN_TAGS = {"script", "style", "head", "noscript", "template", "amp-sidebar", "textarea"}
 
@@ -80,8 +104,12 @@ def build_pages(articles: list[dict], per_template: int, seed: int) -> list[dict
 def _context(rng: random.Random, title: str) -> dict:
     author = rng.choice(T.X.P.AUTHORS)
     return {
-        "title": title, "outlet": rng.choice(T.X.P.OUTLETS), "author": author, "date": rng.choice(T.X.P.DATES),
-        "year": rng.randint(2015, 2021), "email": author.split()[0].lower() + "@example.org",
+        "title": title,
+        "outlet": rng.choice(T.X.P.OUTLETS),
+        "author": author,
+        "date": rng.choice(T.X.P.DATES),
+        "year": rng.randint(2015, 2021),
+        "email": author.split()[0].lower() + "@example.org",
     }
 
 

@@ -57,10 +57,7 @@ def subscription(rng, ctx) -> str:
 
 def newsletter(rng, ctx) -> str:
     head, blurb, placeholder, button = rng.choice(P.NEWSLETTER)
-    return (
-        f"<div class='newsletter'><h3>{e(head)}</h3><p>{e(blurb)}</p>"
-        f"<form><input type='email' placeholder='{e(placeholder)}'><button>{e(button)}</button></form></div>"
-    )
+    return f"<div class='newsletter'><h3>{e(head)}</h3><p>{e(blurb)}</p><form><input type='email' placeholder='{e(placeholder)}'><button>{e(button)}</button></form></div>"
 
 
 def shop_ad(rng, ctx) -> str:

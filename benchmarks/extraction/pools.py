@@ -7,15 +7,54 @@ boilerplate rules were written from.
 """
 
 OUTLETS = [
-    "The Morning Ledger", "Northgate Post", "Freedom Dispatch", "Civic Wire", "The Lantern Review",
-    "Patriot Beacon", "Harbor City Times", "The Open Record", "Capital Signal", "Riverside Chronicle",
+    "The Morning Ledger",
+    "Northgate Post",
+    "Freedom Dispatch",
+    "Civic Wire",
+    "The Lantern Review",
+    "Patriot Beacon",
+    "Harbor City Times",
+    "The Open Record",
+    "Capital Signal",
+    "Riverside Chronicle",
 ]
 
 SECTIONS = [
-    "Home", "News", "World", "Politics", "Business", "Opinion", "Sport", "Sports", "Culture", "Tech",
-    "Science", "Health", "Video", "Podcasts", "Economy", "Elections", "Investigations", "Editorials",
-    "Middle East", "Europe", "Asia", "Africa", "Americas", "Climate", "Lifestyle", "Travel", "Markets",
-    "Columnists", "Analysis", "Local", "National", "Weather", "Photos", "Features", "Entertainment",
+    "Home",
+    "News",
+    "World",
+    "Politics",
+    "Business",
+    "Opinion",
+    "Sport",
+    "Sports",
+    "Culture",
+    "Tech",
+    "Science",
+    "Health",
+    "Video",
+    "Podcasts",
+    "Economy",
+    "Elections",
+    "Investigations",
+    "Editorials",
+    "Middle East",
+    "Europe",
+    "Asia",
+    "Africa",
+    "Americas",
+    "Climate",
+    "Lifestyle",
+    "Travel",
+    "Markets",
+    "Columnists",
+    "Analysis",
+    "Local",
+    "National",
+    "Weather",
+    "Photos",
+    "Features",
+    "Entertainment",
 ]
 
 SUBSECTIONS = ["Latest", "Most read", "Live", "Fact check", "Interviews", "Explainers", "Letters", "Obituaries"]
@@ -65,7 +104,16 @@ SHARE = [
 ]
 
 COMMENT_FORM = [
-    ["Leave a comment", "Your email address will not be published.", "Comment", "Name *", "Email *", "Website", "Save my name, email, and website in this browser for the next time I comment.", "Post comment"],
+    [
+        "Leave a comment",
+        "Your email address will not be published.",
+        "Comment",
+        "Name *",
+        "Email *",
+        "Website",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Post comment",
+    ],
     ["Join the discussion", "You must be logged in to post a comment.", "Log in", "Register"],
     ["12 comments", "Comments are moderated and may take some time to appear.", "Add a comment", "Submit"],
     ["Comments", "Be the first to comment.", "Write your comment here", "Name", "Email", "Send"],

@@ -97,7 +97,7 @@ def load_pages(folder: Path) -> list[dict]:
     pages = []
     for line in open(folder / "pages.jsonl", encoding="utf-8"):
         meta = json.loads(line)
-        read = lambda suffix: (folder / f"{meta['id']}{suffix}").read_text(encoding="utf-8")  # noqa: E731
+        read = lambda suffix, meta=meta: (folder / f"{meta['id']}{suffix}").read_text(encoding="utf-8")
         pages.append({**meta, "html": read(".html"), "gold": read(".gold.txt"), "copy": read(".copy.txt")})
     return pages
 

@@ -37,10 +37,7 @@ def header(rng, ctx) -> str:
 
 def wordpress(rng, title, paras, ctx) -> str:
     """A blog: header menu, article with share bar, author box, comment form, sidebar."""
-    article = (
-        f"<article class='post'><h1 class='entry-title'>{e(title)}</h1>{X.byline(rng, ctx)}"
-        f"<div class='entry-content'>{ps(paras)}</div>{X.share_bar(rng, ctx)}{X.tags(rng, ctx)}</article>"
-    )
+    article = f"<article class='post'><h1 class='entry-title'>{e(title)}</h1>{X.byline(rng, ctx)}<div class='entry-content'>{ps(paras)}</div>{X.share_bar(rng, ctx)}{X.tags(rng, ctx)}</article>"
     extras = [X.author_bio(rng, ctx), X.related(rng, ctx), X.comment_form(rng, ctx)]
     main = f"<main id='primary'>{article}{''.join(extras)}</main>"
     return page(ctx, f"{header(rng, ctx)}<div id='content'>{main}{X.sidebar(rng, ctx)}</div>{X.copyright(rng, ctx)}")
@@ -51,10 +48,7 @@ def newssite(rng, title, paras, ctx) -> str:
     cut = max(1, len(paras) // 2)
     read_more = f"<p class='inline-related'><strong>Read more:</strong> <a href='#'>{e(rng.choice(X.P.HEADLINES))}</a></p>"
     body = ps(paras[:cut]) + read_more + ps(paras[cut:])
-    article = (
-        f"<article><header><h1>{e(title)}</h1>{X.byline(rng, ctx)}<time>{e(ctx['date'])}</time></header>"
-        f"<div class='article-body'>{body}</div></article>"
-    )
+    article = f"<article><header><h1>{e(title)}</h1>{X.byline(rng, ctx)}<time>{e(ctx['date'])}</time></header><div class='article-body'>{body}</div></article>"
     top = f"{X.cookie(rng, ctx)}<header><div class='masthead'>{e(ctx['outlet'])}</div>{X.mega_menu(rng, ctx)}</header>"
     after = X.newsletter(rng, ctx) + X.related(rng, ctx) + X.related(rng, ctx)
     return page(ctx, f"{top}{X.breadcrumb(rng, ctx)}<main>{article}{after}</main>{X.copyright(rng, ctx)}")
@@ -107,10 +101,7 @@ def amp(rng, title, paras, ctx) -> str:
     shares = "".join(f"<amp-social-share type='{t}'></amp-social-share>" for t in ("twitter", "facebook", "email"))
     cut = max(1, len(paras) // 3)
     body = ps(paras[:cut]) + "<amp-ad width='300' height='250' type='doubleclick'><div fallback>Advertisement</div></amp-ad>" + ps(paras[cut:])
-    article = (
-        f"<article><h1>{e(title)}</h1>{X.byline(rng, ctx)}<amp-img src='a.jpg' width='600' height='400'></amp-img>"
-        f"{body}<div class='share'>{shares}</div></article>"
-    )
+    article = f"<article><h1>{e(title)}</h1>{X.byline(rng, ctx)}<amp-img src='a.jpg' width='600' height='400'></amp-img>{body}<div class='share'>{shares}</div></article>"
     return page(ctx, f"{sidebar}<header>{e(ctx['outlet'])}</header><main>{article}{X.related(rng, ctx)}</main>{X.copyright(rng, ctx)}", head, " amp")
 
 

@@ -101,8 +101,8 @@ def analyze(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes that analyse (output keeps the input order).")] = 1,
 ) -> None:
     """Analyse articles and write one analysis per article."""
-    from spinscope.outputs.writers import VERBATIM_FORMATS
     from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
+    from spinscope.outputs.formats import VERBATIM_FORMATS
 
     models = _parse_models(model or [])
     if techniques_model:

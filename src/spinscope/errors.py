@@ -59,7 +59,7 @@ class Errors:
     E509 = "cannot reach the store {url} after trying for {seconds:g} s: {detail}; run the same command again once the server is up: it continues after the last finished batch"
     E510 = "no store at {path}: 'spinscope corpus add' creates one, or give another --db"
     E600 = "the request body is {size}, over this server's {limit} limit; send a smaller document or start the server with a larger --max-body"
-    E601 = "fetching URLs is turned off on this server: send the page itself as {{\"html\": ..., \"url\": ...}}, or start the server with --allow-fetch"
+    E601 = 'fetching URLs is turned off on this server: send the page itself as {{"html": ..., "url": ...}}, or start the server with --allow-fetch'
     E602 = "refused to fetch {url}: {host} resolves to {address}, a private, loopback or link-local address"
     E603 = "could not fetch {url}: {detail}"
     E604 = "fetching {url} timed out after {seconds} s"
@@ -76,9 +76,26 @@ class Errors:
 
 # The HTTP status of each code where its family's (FAMILY_STATUS) does not fit.
 STATUS = {
-    "E500": 503, "E501": 503, "E507": 507, "E508": 503, "E509": 503, "E510": 404, "E504": 503,
-    "E600": 413, "E601": 403, "E602": 403, "E603": 502, "E604": 504, "E605": 422, "E606": 403,
-    "E607": 401, "E608": 503, "E609": 404, "E610": 422, "E611": 422, "E613": 415,
+    "E500": 503,
+    "E501": 503,
+    "E507": 507,
+    "E508": 503,
+    "E509": 503,
+    "E510": 404,
+    "E504": 503,
+    "E600": 413,
+    "E601": 403,
+    "E602": 403,
+    "E603": 502,
+    "E604": 504,
+    "E605": 422,
+    "E606": 403,
+    "E607": 401,
+    "E608": 503,
+    "E609": 404,
+    "E610": 422,
+    "E611": 422,
+    "E613": 415,
 }
 FAMILY_STATUS = {"1": 422, "2": 422, "3": 500, "4": 500, "5": 422, "6": 400}
 

@@ -138,7 +138,9 @@ class Analysis(BaseModel):
     boilerplate: list[Boilerplate] = Field(default_factory=list)
     models: list[ModelInfo] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list, description="Actors merged across spellings, with their portrayal (the actors detector).")
-    warnings: list[DetectorWarning] = Field(default_factory=list, description="Detectors that failed on this article or returned invalid spans; their invalid findings are left out, everything else is kept.")
+    warnings: list[DetectorWarning] = Field(
+        default_factory=list, description="Detectors that failed on this article or returned invalid spans; their invalid findings are left out, everything else is kept."
+    )
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

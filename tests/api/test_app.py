@@ -23,8 +23,14 @@ BAD_BODIES = [
 
 def _is_error(body: dict, status: int) -> bool:
     shape = set(body) == {"ok", "code", "error", "status", "source"} and body["ok"] is False and body["status"] == status
-    return shape and bool(body["error"]) and bool(re.fullmatch(r"E\d{3}", body["code"] or "")) and body["error"].startswith(f"[{body['code']}]") or (
-        shape and body["code"] == "E614"  # a route that does not exist: the framework's words
+    return (
+        shape
+        and bool(body["error"])
+        and bool(re.fullmatch(r"E\d{3}", body["code"] or ""))
+        and body["error"].startswith(f"[{body['code']}]")
+        or (
+            shape and body["code"] == "E614"  # a route that does not exist: the framework's words
+        )
     )
 
 

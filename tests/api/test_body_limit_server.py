@@ -120,8 +120,6 @@ def test_body_declared_beyond_the_drain_bound_is_refused_at_once(base):
 
 
 def test_expect_100_continue_gets_413_without_an_invitation_to_send(base):
-    head = (
-        b"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: %d\r\n\r\n" % len(BIG)
-    )
+    head = b"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: %d\r\n\r\n" % len(BIG)
     data = _raw(base, head)  # as curl does: the body waits for a 100 that must not come
     assert data.startswith(b"HTTP/1.1 413") and b"100 Continue" not in data

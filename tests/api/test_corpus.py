@@ -16,11 +16,25 @@ BUDGET_2 = "Council approves Springfield budget\n\nMayor Jane Smith said the Spr
 def _stored() -> list[Analysis]:
     cut = BUDGET.index("deep cuts")
     return [
-        Analysis(id="b1", title="Springfield council passes budget", text=BUDGET, outlet="Herald", published="2024-03-04",
-                 spans=[Span(start=cut, end=cut + 9, kind="technique", label="Loaded_Language", score=0.8)],
-                 profile=Profile(words=24), actors=[{"id": "a1", "name": "Jane Smith", "type": "PERSON"}]),
-        Analysis(id="b2", title="Council approves Springfield budget", text=BUDGET_2, outlet="Gazette", published="2024-03-05",
-                 profile=Profile(words=23), actors=[{"id": "a1", "name": "Jane Smith", "type": "PERSON"}]),
+        Analysis(
+            id="b1",
+            title="Springfield council passes budget",
+            text=BUDGET,
+            outlet="Herald",
+            published="2024-03-04",
+            spans=[Span(start=cut, end=cut + 9, kind="technique", label="Loaded_Language", score=0.8)],
+            profile=Profile(words=24),
+            actors=[{"id": "a1", "name": "Jane Smith", "type": "PERSON"}],
+        ),
+        Analysis(
+            id="b2",
+            title="Council approves Springfield budget",
+            text=BUDGET_2,
+            outlet="Gazette",
+            published="2024-03-05",
+            profile=Profile(words=23),
+            actors=[{"id": "a1", "name": "Jane Smith", "type": "PERSON"}],
+        ),
     ]
 
 

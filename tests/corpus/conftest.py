@@ -13,9 +13,26 @@ from pathlib import Path
 import pytest
 
 ARTICLES = [
-    {"id": "n1", "outlet": "Daily Planet", "url": "https://www.dailyplanet.com/a/1", "published": "2024-03-01", "text": "The Springfield council approved the new budget on Monday.\nMayor Jane Smith said the plan would hurt schools and libraries across the city."},
-    {"id": "n2", "outlet": "Daily Planet", "url": "https://www.dailyplanet.com/a/2", "published": "2024-03-02", "text": "Heavy rain flooded the river valley overnight.\nEmergency crews rescued dozens of residents from their homes."},
-    {"id": "n3", "url": "https://news.example.co.uk/story/3", "published": "2024-03-02", "text": "The mayor defended the budget in a long speech.\nShe said the city had no choice but to cut spending this year."},
+    {
+        "id": "n1",
+        "outlet": "Daily Planet",
+        "url": "https://www.dailyplanet.com/a/1",
+        "published": "2024-03-01",
+        "text": "The Springfield council approved the new budget on Monday.\nMayor Jane Smith said the plan would hurt schools and libraries across the city.",
+    },
+    {
+        "id": "n2",
+        "outlet": "Daily Planet",
+        "url": "https://www.dailyplanet.com/a/2",
+        "published": "2024-03-02",
+        "text": "Heavy rain flooded the river valley overnight.\nEmergency crews rescued dozens of residents from their homes.",
+    },
+    {
+        "id": "n3",
+        "url": "https://news.example.co.uk/story/3",
+        "published": "2024-03-02",
+        "text": "The mayor defended the budget in a long speech.\nShe said the city had no choice but to cut spending this year.",
+    },
     {"id": "n4", "text": "A short note about the football match that ended in a draw after a late goal."},
 ]
 

@@ -22,13 +22,27 @@ def make_analyses() -> list[Analysis]:
     """Three articles: two on one budget vote (two outlets, a day apart), one on a flood."""
     return [
         Analysis(
-            id="b1", title="Springfield council passes budget", text=BUDGET, outlet="Herald", url="https://www.herald.com/b1", published="2024-03-04",
-            spans=[_entity(BUDGET, "Jane Smith", "PERSON"), _entity(BUDGET, "Springfield", "GPE"), Span(start=BUDGET.index("deep cuts"), end=BUDGET.index("deep cuts") + 9, kind="technique", label="Loaded_Language", score=0.8)],
+            id="b1",
+            title="Springfield council passes budget",
+            text=BUDGET,
+            outlet="Herald",
+            url="https://www.herald.com/b1",
+            published="2024-03-04",
+            spans=[
+                _entity(BUDGET, "Jane Smith", "PERSON"),
+                _entity(BUDGET, "Springfield", "GPE"),
+                Span(start=BUDGET.index("deep cuts"), end=BUDGET.index("deep cuts") + 9, kind="technique", label="Loaded_Language", score=0.8),
+            ],
             profile=Profile(words=24, genre={"label": "news", "score": 0.9}),
             actors=[{"id": "a1", "name": "Jane Smith", "type": "PERSON"}],
         ),
         Analysis(
-            id="b2", title="Council approves Springfield budget", text=BUDGET_2, outlet="Gazette", url="https://gazette.example.org/b2", published="2024-03-05T09:30:00",
+            id="b2",
+            title="Council approves Springfield budget",
+            text=BUDGET_2,
+            outlet="Gazette",
+            url="https://gazette.example.org/b2",
+            published="2024-03-05T09:30:00",
             spans=[_entity(BUDGET_2, "Jane Smith", "PERSON"), _entity(BUDGET_2, "Springfield", "GPE")],
             profile=Profile(words=23, genre={"label": "opinion", "score": 0.7}),
             actors=[{"id": "a1", "name": "Jane Smith", "type": "PERSON"}],

@@ -39,9 +39,12 @@ def test_dask_names_actors_across_batches_and_as_the_store_does(tmp_path):
     first.write_text(json.dumps({"id": "a", "text": "Barack Obama spoke in Chicago on Monday about the economy."}) + "\n", encoding="utf-8")
     later = tmp_path / "later.jsonl"
     later.write_text(
-        json.dumps({"id": "b", "text": "Obama said the plan would create jobs in the spring."}) + "\n"
-        + json.dumps({"id": "c", "text": "Kamala Harris visited a factory in Ohio on Monday."}) + "\n"
-        + json.dumps({"id": "d", "text": "Harris said the factory would hire more workers."}) + "\n",
+        json.dumps({"id": "b", "text": "Obama said the plan would create jobs in the spring."})
+        + "\n"
+        + json.dumps({"id": "c", "text": "Kamala Harris visited a factory in Ohio on Monday."})
+        + "\n"
+        + json.dumps({"id": "d", "text": "Harris said the factory would hire more workers."})
+        + "\n",
         encoding="utf-8",
     )
     opts = Options(detectors=("actors",), batch_size=1)  # every article its own batch, on either worker

@@ -27,6 +27,7 @@ OPTS_ARGS = ["--detectors", "profile", "--batch-size", "2"]
 
 def _articles(path: Path, n: int, sentences: int = 12) -> Path:
     """``n`` distinct articles of ``sentences`` sentences each, as JSONL."""
+
     def text(i: int) -> str:
         return " ".join(f"Report {i}.{k}: the {PLACES[(i + k) % 10]} council voted {i * 7 + k} to {k} on plan {i}-{k} near street {i * 13 + k}." for k in range(sentences))
 

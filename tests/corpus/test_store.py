@@ -123,7 +123,10 @@ def test_store_migrates_a_first_revision_store(tmp_path):
 
     def insert_old(conn):
         assert "signatures" not in sa.inspect(conn).get_table_names()
-        conn.execute(sa.text("INSERT INTO articles (content_hash, doc_id, outlet, words, added_at, analysis) VALUES (:h, 'old1', 'unknown', 9, 0, :a)"), {"h": content_hash(analysis.text), "a": analysis.to_json()})
+        conn.execute(
+            sa.text("INSERT INTO articles (content_hash, doc_id, outlet, words, added_at, analysis) VALUES (:h, 'old1', 'unknown', 9, 0, :a)"),
+            {"h": content_hash(analysis.text), "a": analysis.to_json()},
+        )
 
     old.write(insert_old)
     old.close()

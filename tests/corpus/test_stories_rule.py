@@ -35,7 +35,11 @@ def _item(doc_id, title, text, published, entities=()):
 
 def test_stories_date_window_separates_the_same_words_months_apart():
     text = "The city council voted to close the old steel mill after a long debate about jobs and pollution."
-    items = [_item("a1", "Council votes to close steel mill", text, "2024-03-01"), _item("b1", "Council votes to close steel mill", text + " Again.", "2024-03-02"), _item("c1", "Council votes to close steel mill", text + " Later.", "2024-06-01")]
+    items = [
+        _item("a1", "Council votes to close steel mill", text, "2024-03-01"),
+        _item("b1", "Council votes to close steel mill", text + " Again.", "2024-03-02"),
+        _item("c1", "Council votes to close steel mill", text + " Later.", "2024-06-01"),
+    ]
     stories = group(items, encoder="tfidf", threshold=0.3, days=3)
     assert [s["articles"] for s in stories] == [["a1", "b1"]]
     assert stories[0]["id"] == "story-1" and stories[0]["start"] == "2024-03-01"

@@ -31,7 +31,11 @@ def store(sqlite_url):
     from spinscope.corpus.write import Stored, write_batch
 
     rich = _analysis(
-        "r1", BODY, outlet="Herald", url="https://www.herald.com/1", published="2024-05-01",
+        "r1",
+        BODY,
+        outlet="Herald",
+        url="https://www.herald.com/1",
+        published="2024-05-01",
         spans=[
             _span(BODY, "reckless plan", "technique", "Loaded_Language"),
             _span(BODY, "destroy thousands of jobs", "technique", "Exaggeration,Minimisation"),
@@ -74,7 +78,11 @@ def test_outlets_ratings_beside_not_mixed(store, tmp_path):
     csv_file = tmp_path / "tags.csv"
     csv_file.write_text(",type,2nd type,\nexample.org,satire,,\n")
     mbfc = tmp_path / "mbfc.json"
-    mbfc.write_text(json.dumps({"aliases": {"herald.co.uk": "herald.com"}, "sources": [{"domain": "herald.com", "bias": "right", "reporting": "mixed", "questionable": ["propaganda"], "url": "https://mbfc.example/h"}]}))
+    mbfc.write_text(
+        json.dumps(
+            {"aliases": {"herald.co.uk": "herald.com"}, "sources": [{"domain": "herald.com", "bias": "right", "reporting": "mixed", "questionable": ["propaganda"], "url": "https://mbfc.example/h"}]}
+        )
+    )
     assert import_ratings(store, tsv) == 1
     assert import_ratings(store, csv_file) == 1
     assert import_ratings(store, mbfc) == 2  # herald.com and its alias
@@ -141,7 +149,12 @@ def test_stories_group_same_event_across_outlets(sqlite_url):
     quake = "A magnitude 7 earthquake struck northern Chile on Tuesday, collapsing buildings in Arica and killing at least 12 people, officials said."
     items = [
         _analysis("q1", "Earthquake kills 12 in Chile\n\n" + quake, outlet="A", published="2024-02-06"),
-        _analysis("q2", "Chile earthquake: buildings collapse in Arica\n\nThe earthquake in northern Chile killed 12 people and collapsed buildings in Arica, officials said on Tuesday.", outlet="B", published="2024-02-07"),
+        _analysis(
+            "q2",
+            "Chile earthquake: buildings collapse in Arica\n\nThe earthquake in northern Chile killed 12 people and collapsed buildings in Arica, officials said on Tuesday.",
+            outlet="B",
+            published="2024-02-07",
+        ),
         _analysis("q3", "Deadly quake in Chile\n\n" + quake, outlet="C", published="2024-03-30"),  # weeks later: not linked
         _analysis("x1", "Local bakery wins award\n\nA small bakery in Leeds won the national bread prize for its sourdough loaf.", outlet="A", published="2024-02-06"),
     ]

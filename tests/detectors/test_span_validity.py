@@ -25,9 +25,26 @@ from spinscope.detectors.actors.resolve import cluster
 # "the" before a one-letter name is where trimming went wrong most: weighted up
 ONE_LETTER = [["the", "A"], ["The", "A"], ["the", "B"], ["The", "X"], ["A"], ["B"], ["X"], ["I"], ["Path", "A"], ["Plan", "B"], ["Mr.", "A"]]
 NAMES = [
-    ["J.", "K.", "Rowling"], ["E.", "Warren"], ["B.", "Obama"], ["Mr.", "A"], ["Mrs.", "B"], ["Dr.", "K"],
-    ["Donald", "Trump"], ["Trump"], ["Hillary", "Clinton"], ["Xi", "Jinping"], ["Al", "Gore"], ["O", "Neil"],
-    ["Iran"], ["Iraq"], ["the", "U.S."], ["NATO"], ["ICE"], ["Americans"], ["Iranian"], ["Democrats"],
+    ["J.", "K.", "Rowling"],
+    ["E.", "Warren"],
+    ["B.", "Obama"],
+    ["Mr.", "A"],
+    ["Mrs.", "B"],
+    ["Dr.", "K"],
+    ["Donald", "Trump"],
+    ["Trump"],
+    ["Hillary", "Clinton"],
+    ["Xi", "Jinping"],
+    ["Al", "Gore"],
+    ["O", "Neil"],
+    ["Iran"],
+    ["Iraq"],
+    ["the", "U.S."],
+    ["NATO"],
+    ["ICE"],
+    ["Americans"],
+    ["Iranian"],
+    ["Democrats"],
 ]
 INSIDE = [" ", " ", " ", "\u00a0", "\u202f", "\u200b", "\u200c", "\ufeff", "\n", " \u200b"]  # between a name's parts
 POSSESSIVE = ["", "’s", "'s", "’", "'"]
@@ -35,9 +52,20 @@ STRAY = ["", "", "", ":", ";", ",", "(", ")", "“", "”", '"', "'", "-", "–"
 SPACE = [" ", "\u00a0", "\u202f", "\u200b", "\u200c", "\ufeff", "\n", ""]
 CLAUSES = ["the deal was bad", "it failed", "the war is over", "they won", "Iran, Iraq and Syria are next", "he is a liar"]
 TEMPLATES = [
-    "{N} said {C}.", "“{C},” {N} said.", "According to {N}, {C}.", "{N} told {M} that {C}.", "The {N} won the game.",
-    "{N}:{S}Iran, Iraq and Syria.", "He met {N} in {M}.", "{N} officials denied it.", "{C}, {N} told reporters.",
-    "{N}{S}said: “{C}.”", "{N}{S}{M}", "{N}, {M} and {N} said {C}.", "The {N} fans cheered.", "They chose {N}",
+    "{N} said {C}.",
+    "“{C},” {N} said.",
+    "According to {N}, {C}.",
+    "{N} told {M} that {C}.",
+    "The {N} won the game.",
+    "{N}:{S}Iran, Iraq and Syria.",
+    "He met {N} in {M}.",
+    "{N} officials denied it.",
+    "{C}, {N} told reporters.",
+    "{N}{S}said: “{C}.”",
+    "{N}{S}{M}",
+    "{N}, {M} and {N} said {C}.",
+    "The {N} fans cheered.",
+    "They chose {N}",
 ]
 
 
@@ -57,9 +85,7 @@ def sentences(draw) -> str:
     return template.format(N=draw(names()), M=draw(names()), C=draw(st.sampled_from(CLAUSES)), S=draw(st.sampled_from(SPACE)))
 
 
-TEXTS = st.lists(st.tuples(sentences(), st.sampled_from([" ", " ", "\n", "\n\n", "\u00a0", "\u200b"])), min_size=1, max_size=4).map(
-    lambda parts: "".join(s + gap for s, gap in parts).strip() or "x"
-)
+TEXTS = st.lists(st.tuples(sentences(), st.sampled_from([" ", " ", "\n", "\n\n", "\u00a0", "\u200b"])), min_size=1, max_size=4).map(lambda parts: "".join(s + gap for s, gap in parts).strip() or "x")
 
 
 def _has_word(text: str) -> bool:
@@ -72,13 +98,13 @@ def assert_valid(analysis) -> None:
     assert not analysis.warnings, [w.reason for w in analysis.warnings]
     for span in analysis.spans:
         assert 0 <= span.start < span.end <= len(text), span
-        assert _has_word(text[span.start:span.end]), (span, text[span.start:span.end])
+        assert _has_word(text[span.start : span.end]), (span, text[span.start : span.end])
         for key in ("speaker", "cue", "source"):
             ref = span.attrs.get(key)
             if isinstance(ref, dict):
                 assert 0 <= ref["start"] < ref["end"] <= len(text), (key, span)
-                assert _has_word(text[ref["start"]:ref["end"]]), (key, ref)
-                assert ref["text"] == text[ref["start"]:ref["end"]]
+                assert _has_word(text[ref["start"] : ref["end"]]), (key, ref)
+                assert ref["text"] == text[ref["start"] : ref["end"]]
     for actor in analysis.actors or []:
         assert _has_word(actor.name), actor
         for start, end in actor.mentions:
@@ -105,7 +131,7 @@ def _actors(text: str, ents: list[tuple[int, int, str]] | None = None):
     for actor in actors:
         for m in actor.mentions:
             assert 0 <= m.start < m.end <= len(text), (actor.name, m)
-    return {(a.type, a.name): [text[m.start:m.end] for m in a.mentions] for a in actors}
+    return {(a.type, a.name): [text[m.start : m.end] for m in a.mentions] for a in actors}
 
 
 def test_the_as_with_a_possessive_keeps_the_one_letter_name():
@@ -157,9 +183,7 @@ def test_a_possessive_glued_to_a_name_by_a_zero_width_space_is_left_out():
 
 
 def test_a_zero_width_space_between_first_name_and_surname_is_a_space():
-    assert _actors("Donald\u200bTrump said no. Donald Trump left.") == {
-        ("person", "Donald Trump"): ["Donald\u200bTrump", "Donald Trump"]
-    }
+    assert _actors("Donald\u200bTrump said no. Donald Trump left.") == {("person", "Donald Trump"): ["Donald\u200bTrump", "Donald Trump"]}
 
 
 def test_a_dash_before_a_name_is_left_out():
@@ -173,7 +197,7 @@ def test_a_stray_punctuation_mark_is_nobodys_name():
     analysis = spinscope.analyze(text, detectors=["quotes"])
     assert_valid(analysis)
     (quote,) = analysis.spans
-    assert text[quote.start:quote.end] == "“That makes me smart.”"
+    assert text[quote.start : quote.end] == "“That makes me smart.”"
     assert quote.attrs["speaker"] is None
 
 
@@ -181,7 +205,7 @@ def test_according_to_content_stops_before_the_clause_at_a_paragraph_end():
     # a trailing blank line was not trimmed, so the span ran on over "according to police." and the break
     text = "The explosion went off at 8:30 p.m., according to police.\n\nThe street was closed."
     (quote,) = spinscope.analyze(text, detectors=["quotes"]).spans
-    assert text[quote.start:quote.end] == "The explosion went off at 8:30 p.m."
+    assert text[quote.start : quote.end] == "The explosion went off at 8:30 p.m."
     assert quote.attrs["speaker"]["text"] == "police"
 
 

@@ -38,7 +38,8 @@ def _matmul_model(b: np.ndarray, zero_point: np.ndarray) -> bytes:
     from onnx import TensorProto, helper, numpy_helper
 
     graph = helper.make_graph(
-        [helper.make_node("MatMulInteger", ["A", "B", "az", "bz"], ["Y"])], "g",
+        [helper.make_node("MatMulInteger", ["A", "B", "az", "bz"], ["Y"])],
+        "g",
         [helper.make_tensor_value_info("A", TensorProto.UINT8, [None, b.shape[0]])],
         [helper.make_tensor_value_info("Y", TensorProto.INT32, [None, b.shape[1]])],
         [numpy_helper.from_array(b, "B"), numpy_helper.from_array(np.array(7, np.uint8), "az"), numpy_helper.from_array(zero_point, "bz")],
@@ -74,7 +75,8 @@ def test_unsigned_weights_without_a_zero_point_input(tmp_path):
 
     b = np.random.default_rng(3).integers(-128, 128, size=(64, 8), dtype=np.int8)
     graph = helper.make_graph(
-        [helper.make_node("MatMulInteger", ["A", "B"], ["Y"])], "g",
+        [helper.make_node("MatMulInteger", ["A", "B"], ["Y"])],
+        "g",
         [helper.make_tensor_value_info("A", TensorProto.UINT8, [None, 64])],
         [helper.make_tensor_value_info("Y", TensorProto.INT32, [None, 8])],
         [numpy_helper.from_array(b, "B")],
@@ -115,7 +117,8 @@ def test_expanded_softmax_is_softmax_and_leaves_no_softmax_node():
     from spinscope.encoders.portable import expand_softmax
 
     graph = helper.make_graph(
-        [helper.make_node("Softmax", ["X"], ["Y"], axis=-1)], "g",
+        [helper.make_node("Softmax", ["X"], ["Y"], axis=-1)],
+        "g",
         [helper.make_tensor_value_info("X", TensorProto.FLOAT, [None, 5])],
         [helper.make_tensor_value_info("Y", TensorProto.FLOAT, [None, 5])],
     )

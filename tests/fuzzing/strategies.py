@@ -14,8 +14,36 @@ import json
 from hypothesis import strategies as st
 
 NASTY = st.sampled_from(
-    ["\u200b", "\u200d", "\u202e", "\u202d", "\u2066", "\u2069", "\ufeff", "\x00", "\x1b", "\r", "\r\n", "\u2028",
-     "é", "e\u0301", "😀", "👍🏽", "🇺🇸", "<", ">", "&amp;", "&#0;", "&#x110000;", "\"", "“", "”", "\t", " ", "\ud800"]
+    [
+        "\u200b",
+        "\u200d",
+        "\u202e",
+        "\u202d",
+        "\u2066",
+        "\u2069",
+        "\ufeff",
+        "\x00",
+        "\x1b",
+        "\r",
+        "\r\n",
+        "\u2028",
+        "é",
+        "e\u0301",
+        "😀",
+        "👍🏽",
+        "🇺🇸",
+        "<",
+        ">",
+        "&amp;",
+        "&#0;",
+        "&#x110000;",
+        '"',
+        "“",
+        "”",
+        "\t",
+        " ",
+        "\ud800",
+    ]
 )
 TEXT = st.lists(st.one_of(st.text(max_size=40), NASTY), max_size=40).map("".join)
 WORDS = st.lists(st.sampled_from(["Kyiv", "said", "the", "Reuters", "40", "traitors", "Putin", "war", ".", "“", "”", "according", "to"]), max_size=30).map(" ".join)
@@ -87,7 +115,10 @@ DOCS = st.one_of(
 MEGABYTE = 1_000_000
 _BIG = st.one_of(
     st.tuples(st.just(".txt"), st.builds(lambda w, n: ((w + " ") * n)[:MEGABYTE].encode("utf-8", "surrogatepass"), WORDS.filter(bool), st.just(MEGABYTE))),
-    st.tuples(st.just(".html"), st.builds(lambda a, b: f'<html><body><p data-x="{a * (MEGABYTE // max(len(a), 1))}">{b}</p></body></html>'.encode("utf-8", "surrogatepass"), st.text(min_size=1, max_size=5), WORDS)),
+    st.tuples(
+        st.just(".html"),
+        st.builds(lambda a, b: f'<html><body><p data-x="{a * (MEGABYTE // max(len(a), 1))}">{b}</p></body></html>'.encode("utf-8", "surrogatepass"), st.text(min_size=1, max_size=5), WORDS),
+    ),
     st.tuples(st.just(".jsonl"), st.builds(lambda w: json.dumps({"text": (w + " ") * (MEGABYTE // (len(w) + 1))}).encode(), WORDS.filter(bool))),
     st.tuples(st.just(".html"), st.integers(1000, 20000).map(lambda d: ("<html><body>" + "<b>" * d + "deep" + "</b>" * d + "</body></html>").encode())),
 )

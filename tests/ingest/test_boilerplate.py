@@ -14,7 +14,7 @@ from spinscope.ingest.boilerplate_rules import LABELS
 TITLE = "Ministers clash over border funding as deadline nears"
 BODY = [
     "The finance ministry said on Tuesday that it would not release the emergency fund until parliament approved the new budget, deepening a row that has paralysed the coalition for weeks.",
-    "Opposition leaders accused the government of holding aid hostage. \"People on the border are waiting for help while ministers argue,\" said one deputy, who asked not to be named.",
+    'Opposition leaders accused the government of holding aid hostage. "People on the border are waiting for help while ministers argue," said one deputy, who asked not to be named.',
     "Officials expect a vote before the end of the month, although several members of the ruling party have said they will abstain.",
 ]
 
@@ -35,7 +35,15 @@ def labels(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "label, where, block",
     [
-        ("donation_appeal", "tail", ["Since you're here…", "…we have a small favour to ask. Our reporting is free for everyone because readers chip in to fund it. Please support our independent journalism with a donation today.", "Donate now"]),
+        (
+            "donation_appeal",
+            "tail",
+            [
+                "Since you're here…",
+                "…we have a small favour to ask. Our reporting is free for everyone because readers chip in to fund it. Please support our independent journalism with a donation today.",
+                "Donate now",
+            ],
+        ),
         ("subscription", "middle", ["Subscribe now for unlimited digital access. Already a subscriber? Log in."]),
         ("newsletter", "tail", ["Sign up for our weekly newsletter and get the top stories delivered to your inbox.", "Email address", "Sign up"]),
         ("shop_ad", "middle", ["Flash sale: 40% off all tactical backpacks. Use code BORDER40. Shop now"]),
@@ -74,7 +82,7 @@ def test_boilerplate_labels_are_the_documented_vocabulary():
         "In comments to reporters, the general said the offensive would continue until the city was secured.",
         "Shops in the capital stayed shut on Monday as the strike spread to the port and the railways.",
         "The menu of options presented to the cabinet included sanctions, a naval blockade and direct talks.",
-        "Critics said the advert, which urged viewers to \"support our troops\", was paid for by a defence contractor.",
+        'Critics said the advert, which urged viewers to "support our troops", was paid for by a defence contractor.',
         "Share prices of arms makers jumped after the announcement, with one rising 12% in a single day.",
         "We need your help, the mayor told residents, urging them to stay indoors and keep roads clear.",
         "Cookies and sweets were handed out to children at the checkpoint, witnesses said.",

@@ -13,7 +13,9 @@ pytest.importorskip("spinscope.runner")
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "from spinscope.cli import main; main()", "analyze", *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spinscope.errors import InputError
-from spinscope.ingest.decode import decode, declared_charset, format_size, read_file
+from spinscope.ingest.decode import declared_charset, decode, format_size, read_file
 
 CP1252_SENTENCE = "He said \u201cthe price is 5\u20ac\u201d \u2014 and left."
 LATIN1_SENTENCE = "Le caf\u00e9 est tr\u00e8s bon, sagte er \u00fcber M\u00fcnchen."

@@ -66,10 +66,7 @@ def test_files_html_page_in_latin1(tmp_path, opts):
 
 
 def test_files_html_metadata(tmp_path, opts):
-    head = (
-        '<link rel="canonical" href="https://www.example.co.uk/news/council-budget">'
-        '<meta property="article:published_time" content="2024-03-05T10:00:00Z">'
-    )
+    head = '<link rel="canonical" href="https://www.example.co.uk/news/council-budget"><meta property="article:published_time" content="2024-03-05T10:00:00Z">'
     path = tmp_path / "ab12.html.gz"
     path.write_bytes(gzip.compress(page(head=head).encode()))
     article = one(path, opts)

@@ -33,7 +33,9 @@ def test_html_garbage_around_text(opts):
     assert "Real words survive the garbage here." in article_from_html(html, options=opts).text
 
 
-@pytest.mark.parametrize("html", ["<html><head><title>Only a title</title></head><body></body></html>", "<html><body><script>var x = 1;</script><style>p {}</style></body></html>", "<div></div><span></span>"])
+@pytest.mark.parametrize(
+    "html", ["<html><head><title>Only a title</title></head><body></body></html>", "<html><body><script>var x = 1;</script><style>p {}</style></body></html>", "<div></div><span></span>"]
+)
 def test_html_no_text_is_e105(opts, html):
     with pytest.raises(InputError) as err:
         article_from_html(html, options=opts, source="empty.html")

@@ -11,7 +11,7 @@ from spinscope.outputs.html import csp_hash
 
 
 def _analysis(i: int, outlet: str) -> Analysis:
-    text = f"Article {i}: the corrupt traitors lied. <img src=x onerror=\"alert(1)\">"
+    text = f'Article {i}: the corrupt traitors lied. <img src=x onerror="alert(1)">'
     spans = [Span(start=17, end=33, kind="technique", label="Loaded_Language", score=0.8), Span(start=0, end=40, kind="claim", label="check_worthy", score=0.5, attrs={"attributed": False})]
     return Analysis(id=f"a{i}", title=f"Story {i}", outlet=outlet, text=text, spans=spans)
 

@@ -6,7 +6,8 @@ import pytest
 
 from spinscope.errors import UsageError
 from spinscope.model import Analysis, Span
-from spinscope.outputs.writers import make_writer, merge_intervals
+from spinscope.outputs.formats import make_writer
+from spinscope.outputs.writers import merge_intervals
 
 
 def _analysis(id_="article123", text="Bad people did bad things.") -> Analysis:

@@ -25,11 +25,7 @@ class WebTechniques(BaseDetector):
     labels = frozenset(label for label, _ in PHRASES.values())
 
     def detect(self, doc, article):
-        spans = [
-            Span(start=m.start(), end=m.end(), kind="technique", label=label, score=score)
-            for phrase, (label, score) in PHRASES.items()
-            for m in re.finditer(re.escape(phrase), article.text)
-        ]
+        spans = [Span(start=m.start(), end=m.end(), kind="technique", label=label, score=score) for phrase, (label, score) in PHRASES.items() for m in re.finditer(re.escape(phrase), article.text)]
         return Findings(spans=spans)
 
 
@@ -60,13 +56,35 @@ class StubCorpus:
 
     def outlets(self):
         return [
-            {"outlet": "Daily Planet", "domain": "planet.example", "articles": 12, "techniques_per_1000_words": 14.2, "technique_per_1000_words": {"Loaded_Language": 9.1, "Doubt": 5.1}, "unattributed_claims_share": 0.4, "tone": None, "top_actors": ["Lopez"], "ratings": {}},
-            {"outlet": "Herald", "domain": "herald.example", "articles": 7, "techniques_per_1000_words": 4.1, "technique_per_1000_words": {"Loaded_Language": 4.1}, "unattributed_claims_share": 0.1, "tone": None, "top_actors": [], "ratings": {}},
+            {
+                "outlet": "Daily Planet",
+                "domain": "planet.example",
+                "articles": 12,
+                "techniques_per_1000_words": 14.2,
+                "technique_per_1000_words": {"Loaded_Language": 9.1, "Doubt": 5.1},
+                "unattributed_claims_share": 0.4,
+                "tone": None,
+                "top_actors": ["Lopez"],
+                "ratings": {},
+            },
+            {
+                "outlet": "Herald",
+                "domain": "herald.example",
+                "articles": 7,
+                "techniques_per_1000_words": 4.1,
+                "technique_per_1000_words": {"Loaded_Language": 4.1},
+                "unattributed_claims_share": 0.1,
+                "tone": None,
+                "top_actors": [],
+                "ratings": {},
+            },
         ]
 
     def stories(self, threshold=None, days=3):
         framing = {"Daily Planet": {"articles": 1, "techniques_per_1000_words": 12.5, "tone": -0.2}, "Herald": {"articles": 1, "techniques_per_1000_words": None, "tone": None}}
-        return [{"label": "Ceasefire talks", "start": "2024-03-01", "end": "2024-03-02", "articles": ["doc-1", "doc-2"], "outlets": {"Daily Planet": ["doc-1"], "Herald": ["doc-2"]}, "framing": framing}]
+        return [
+            {"label": "Ceasefire talks", "start": "2024-03-01", "end": "2024-03-02", "articles": ["doc-1", "doc-2"], "outlets": {"Daily Planet": ["doc-1"], "Herald": ["doc-2"]}, "framing": framing}
+        ]
 
     def duplicates(self, threshold=0.5):
         return [{"a": "doc-1", "b": "doc-2", "jaccard": 0.93, "first": "doc-1", "outlet_a": "Daily Planet", "outlet_b": "Herald"}]

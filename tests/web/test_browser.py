@@ -14,7 +14,7 @@ ARTICLE = (
     "Leaders meet in Geneva\n\n"
     "The corrupt traitors in the capital met again on Tuesday, officials said.\n"
     "Make the nation great, the minister told the crowd.\n"
-    "<script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=1\"> [click](javascript:window.__pwned=1)\n"
+    '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1"> [click](javascript:window.__pwned=1)\n'
 )
 
 

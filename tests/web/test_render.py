@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from spinscope.model import Analysis, Boilerplate, Span
 from spinscope.web import environment, static_text
@@ -55,10 +53,10 @@ def test_render_segments_cover_text_and_nest_overlaps():
     segs = segments(a.text, spans)
     assert "".join(s.text for s in segs) == a.text
     inner = next(s for s in segs if s.text == "traitors")
-    assert [l.span for l in inner.layers] == [0, 1]  # the longer span outside, the shorter inside
-    assert [l.pad for l in inner.layers] == [1, 0]
+    assert [layer.span for layer in inner.layers] == [0, 1]  # the longer span outside, the shorter inside
+    assert [layer.pad for layer in inner.layers] == [1, 0]
     assert "Loaded language — confidence 0.40" in inner.title and "Name calling" in inner.title
-    assert [l.span for l in next(s for s in segs if s.text == "corrupt ").layers] == [0]
+    assert [layer.span for layer in next(s for s in segs if s.text == "corrupt ").layers] == [0]
 
 
 def test_render_article_escapes_text_and_shows_side_panel():
@@ -77,12 +75,11 @@ def test_render_article_escapes_text_and_shows_side_panel():
 def test_render_names_the_actor_behind_a_claim_source():
     text = "Kevin Barrett spoke. Mr. Barrett said 40 tanks were lost. Barrett said 12 were hit."
     analysis = Analysis(
-        id="a2", text=text,
+        id="a2",
+        text=text,
         spans=[
-            Span(start=21, end=57, kind="claim", label="check_worthy", score=0.9,
-                 attrs={"attributed": True, "source": {"start": 21, "end": 32, "text": "Mr. Barrett"}, "actor": "kevin-barrett"}),
-            Span(start=58, end=83, kind="claim", label="check_worthy", score=0.8,
-                 attrs={"attributed": True, "source": {"start": 58, "end": 65, "text": "Barrett"}, "actor": "kevin-barrett"}),
+            Span(start=21, end=57, kind="claim", label="check_worthy", score=0.9, attrs={"attributed": True, "source": {"start": 21, "end": 32, "text": "Mr. Barrett"}, "actor": "kevin-barrett"}),
+            Span(start=58, end=83, kind="claim", label="check_worthy", score=0.8, attrs={"attributed": True, "source": {"start": 58, "end": 65, "text": "Barrett"}, "actor": "kevin-barrett"}),
         ],
         actors=[{"id": "kevin-barrett", "name": "Kevin Barrett", "type": "person", "aliases": [], "mentions": [[0, 13], [25, 32], [58, 65]]}],
     )

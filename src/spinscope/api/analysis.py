@@ -9,6 +9,7 @@ and the shared CPU is not oversubscribed.
 from __future__ import annotations
 
 import threading
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from spinscope.api.errors import ApiError
@@ -82,4 +83,3 @@ def _fetched(url: str, settings: ApiSettings) -> str:
         raise ApiError("E601")
     page = fetch(url, max_bytes=settings.max_body, timeout=settings.fetch_timeout, allow_private=settings.allow_private)
     return decode(page.body, url, html=True, hint=page.charset)
-

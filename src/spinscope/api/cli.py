@@ -16,7 +16,7 @@ def serve(
     db: Annotated[Optional[str], typer.Option("--db", help="Corpus store URL (or a SQLite file) for the corpus pages (default: ./spinscope.db when it exists, as the corpus commands use).")] = None,
     token: Annotated[Optional[str], typer.Option("--token", help="Require 'Authorization: Bearer TOKEN' on write endpoints (default: $SPINSCOPE_TOKEN).")] = None,
     read_only: Annotated[bool, typer.Option("--read-only", help="Publish a corpus: accept no writes to the store.")] = False,
-    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Let POST /api/analyze fetch {\"url\"} (public addresses only).")] = False,
+    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help='Let POST /api/analyze fetch {"url"} (public addresses only).')] = False,
     allow_private: Annotated[bool, typer.Option("--allow-private-fetch", help="Also fetch from private, loopback and link-local addresses.")] = False,
     max_body: Annotated[int, typer.Option("--max-body", help="Largest request body (and fetched page) in bytes.")] = DEFAULT_MAX_BODY,
 ) -> None:

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from spinscope.api.analysis import AnalyzeRequest, article_for, options_for
-from spinscope.api.errors import ApiError, error_responses
+from spinscope.api.errors import error_responses
 from spinscope.api.requests import read_request
 from spinscope.api.security import check_token, check_writable
 from spinscope.model import Analysis
@@ -26,8 +26,11 @@ ANALYZE_BODY = {
                     "type": "object",
                     "properties": {
                         "file": {"type": "string", "format": "binary", "description": ".txt or .html file"},
-                        "text": {"type": "string"}, "url": {"type": "string"}, "detectors": {"type": "string", "description": "comma-separated"},
-                        "min_score": {"type": "number"}, "store": {"type": "boolean"},
+                        "text": {"type": "string"},
+                        "url": {"type": "string"},
+                        "detectors": {"type": "string", "description": "comma-separated"},
+                        "min_score": {"type": "number"},
+                        "store": {"type": "boolean"},
                     },
                 }
             },
@@ -158,5 +161,3 @@ async def search(
     """Full-text search with the matching spans in context."""
     filters = {k: v for k, v in dict(technique=technique, outlet=outlet, actor=actor, genre=genre).items() if v}
     return await run_in_threadpool(request.app.state.corpus.search, q, limit, **filters)
-
-

@@ -57,7 +57,8 @@ def _conditions(*, outlet, technique, actor, genre, date_from, date_to) -> list:
     """SQLAlchemy conditions on ``articles`` for the filters that are set."""
     import sqlalchemy as sa
 
-    from spinscope.corpus.schema import actors, articles as a, spans
+    from spinscope.corpus.schema import actors, spans
+    from spinscope.corpus.schema import articles as a
 
     conds = []
     if outlet:
@@ -90,7 +91,8 @@ def get_article(store, doc_id: str) -> dict | None:
     """
     import sqlalchemy as sa
 
-    from spinscope.corpus.schema import articles as a, sightings as s
+    from spinscope.corpus.schema import articles as a
+    from spinscope.corpus.schema import sightings as s
 
     own = sa.select(a.c.analysis).where(a.c.doc_id == doc_id).order_by(a.c.id.desc()).limit(1)
     seen = sa.select(a.c.analysis).join(s, s.c.article_id == a.c.id).where(s.c.doc_id == doc_id).order_by(a.c.id.desc()).limit(1)

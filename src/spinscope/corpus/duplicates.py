@@ -99,11 +99,7 @@ def _candidates(conn) -> Iterator[tuple[int, int]]:
     from spinscope.corpus.schema import lsh_bands
 
     x, y = lsh_bands.alias("x"), lsh_bands.alias("y")
-    stmt = (
-        sa.select(x.c.article_id, y.c.article_id)
-        .join(y, sa.and_(x.c.band == y.c.band, x.c.bucket == y.c.bucket, x.c.article_id < y.c.article_id))
-        .distinct()
-    )
+    stmt = sa.select(x.c.article_id, y.c.article_id).join(y, sa.and_(x.c.band == y.c.band, x.c.bucket == y.c.bucket, x.c.article_id < y.c.article_id)).distinct()
     yield from conn.execute(stmt)
 
 

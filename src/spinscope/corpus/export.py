@@ -85,7 +85,25 @@ def _parquet(store, target) -> int:
     import pyarrow.parquet as pq
 
     schema = pa.schema(
-        [("store_id", pa.int64()), ("id", pa.string()), ("content_hash", pa.string()), ("url", pa.string()), ("outlet", pa.string()), ("domain", pa.string()), ("title", pa.string()), ("published", pa.string()), ("source", pa.string()), ("words", pa.int64()), ("genre", pa.string()), ("tone", pa.float64()), ("previous_version", pa.int64()), ("added_at", pa.float64()), ("spans", pa.int64()), ("techniques", pa.int64()), ("analysis", pa.string())]
+        [
+            ("store_id", pa.int64()),
+            ("id", pa.string()),
+            ("content_hash", pa.string()),
+            ("url", pa.string()),
+            ("outlet", pa.string()),
+            ("domain", pa.string()),
+            ("title", pa.string()),
+            ("published", pa.string()),
+            ("source", pa.string()),
+            ("words", pa.int64()),
+            ("genre", pa.string()),
+            ("tone", pa.float64()),
+            ("previous_version", pa.int64()),
+            ("added_at", pa.float64()),
+            ("spans", pa.int64()),
+            ("techniques", pa.int64()),
+            ("analysis", pa.string()),
+        ]
     )
     count = 0
     with pq.ParquetWriter(target, schema) as writer:

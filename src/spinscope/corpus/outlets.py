@@ -83,7 +83,8 @@ def _base(conn) -> list[tuple]:
 def _techniques(conn) -> dict[str, Counter] | None:
     import sqlalchemy as sa
 
-    from spinscope.corpus.schema import articles as a, spans as s
+    from spinscope.corpus.schema import articles as a
+    from spinscope.corpus.schema import spans as s
 
     stmt = sa.select(a.c.outlet, s.c.label, sa.func.count()).join(s, s.c.article_id == a.c.id).where(s.c.kind == "technique").group_by(a.c.outlet, s.c.label)
     rows = conn.execute(stmt).fetchall()
@@ -113,15 +114,11 @@ def _flag_shares(conn, kind: str, column: str) -> dict[str, tuple[int, int]] | N
     """outlet -> (spans with the flag true, spans with the flag known), for spans of ``kind``."""
     import sqlalchemy as sa
 
-    from spinscope.corpus.schema import articles as a, spans as s
+    from spinscope.corpus.schema import articles as a
+    from spinscope.corpus.schema import spans as s
 
     flag = s.c[column]
-    stmt = (
-        sa.select(a.c.outlet, sa.func.sum(sa.case((flag.is_(True), 1), else_=0)), sa.func.count())
-        .join(s, s.c.article_id == a.c.id)
-        .where(s.c.kind == kind, flag.is_not(None))
-        .group_by(a.c.outlet)
-    )
+    stmt = sa.select(a.c.outlet, sa.func.sum(sa.case((flag.is_(True), 1), else_=0)), sa.func.count()).join(s, s.c.article_id == a.c.id).where(s.c.kind == kind, flag.is_not(None)).group_by(a.c.outlet)
     rows = conn.execute(stmt).fetchall()
     return {outlet: (int(yes or 0), int(total)) for outlet, yes, total in rows} or None
 
@@ -129,7 +126,8 @@ def _flag_shares(conn, kind: str, column: str) -> dict[str, tuple[int, int]] | N
 def _actors(conn) -> dict[str, Counter] | None:
     import sqlalchemy as sa
 
-    from spinscope.corpus.schema import actors as x, articles as a
+    from spinscope.corpus.schema import actors as x
+    from spinscope.corpus.schema import articles as a
 
     stmt = sa.select(a.c.outlet, x.c.name, sa.func.count(sa.distinct(a.c.id))).join(x, x.c.article_id == a.c.id).group_by(a.c.outlet, x.c.name)
     rows = conn.execute(stmt).fetchall()

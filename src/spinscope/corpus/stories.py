@@ -37,7 +37,20 @@ def load(store) -> list[dict]:
     items = []
     for row in iter_rows(store, ("id", "outlet", "tone", "words", "analysis")):
         data = json.loads(row[4])
-        items.append({"doc_id": data["id"], "outlet": row[1], "tone": row[2], "words": row[3], "title": data.get("title") or "", "text": data["text"], "published": data.get("published"), "entities": entities_of(data), "techniques": sum(1 for s in data.get("spans", []) if s["kind"] == "technique"), "has_techniques": any(s["kind"] == "technique" for s in data.get("spans", []))})
+        items.append(
+            {
+                "doc_id": data["id"],
+                "outlet": row[1],
+                "tone": row[2],
+                "words": row[3],
+                "title": data.get("title") or "",
+                "text": data["text"],
+                "published": data.get("published"),
+                "entities": entities_of(data),
+                "techniques": sum(1 for s in data.get("spans", []) if s["kind"] == "technique"),
+                "has_techniques": any(s["kind"] == "technique" for s in data.get("spans", [])),
+            }
+        )
     return items
 
 

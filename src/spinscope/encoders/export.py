@@ -53,8 +53,13 @@ def export_onnx(out: Path) -> Path:
     names = ["input_ids", "attention_mask", "token_type_ids"]
     with torch.no_grad():
         torch.onnx.export(
-            Encoder(model), (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(fp32), input_names=names,
-            output_names=["last_hidden_state"], opset_version=17, dynamo=False,
+            Encoder(model),
+            (ids, torch.ones_like(ids), torch.zeros_like(ids)),
+            str(fp32),
+            input_names=names,
+            output_names=["last_hidden_state"],
+            opset_version=17,
+            dynamo=False,
             dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
         )
     return fp32
@@ -143,10 +148,10 @@ Used by `spinscope stories --encoder minilm` to embed each article's title and l
   `quantize_dynamic` (per-channel weight scales). `tokenizer.json` is the source model's.
 - **Run time:** ONNX Runtime and `tokenizers` only, one CPU thread; mean pooling over the
   attention mask, then L2 normalisation (`spinscope.encoders.onnx.SentenceEncoder`).
-- **Size:** model.onnx {f['size_mb']} MB.
+- **Size:** model.onnx {f["size_mb"]} MB.
 - **Check:** cosine between the int8 embeddings and the float32 model's embeddings (torch, same pooling) of
-  the same {f['texts']} texts (PolNeAR titles and leads when the data folder is present):
-  mean {f['mean_cosine']}, minimum {f['min_cosine']}.
+  the same {f["texts"]} texts (PolNeAR titles and leads when the data folder is present):
+  mean {f["mean_cosine"]}, minimum {f["min_cosine"]}.
 """
 
 

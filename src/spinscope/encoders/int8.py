@@ -104,7 +104,8 @@ def _probe_model(b: np.ndarray) -> bytes:
     from onnx import TensorProto, helper, numpy_helper
 
     graph = helper.make_graph(
-        [helper.make_node("MatMulInteger", ["A", "B"], ["Y"])], "probe",
+        [helper.make_node("MatMulInteger", ["A", "B"], ["Y"])],
+        "probe",
         [helper.make_tensor_value_info("A", TensorProto.UINT8, [None, b.shape[0]])],
         [helper.make_tensor_value_info("Y", TensorProto.INT32, [None, b.shape[1]])],
         [numpy_helper.from_array(b, "B")],

@@ -25,7 +25,6 @@ from spinscope.ingest.files import IngestStats, single_document
 from spinscope.model import Article, content_hash
 from spinscope.options import Options
 
-
 HTML_TAG = re.compile(r"<(?:html|head|body|p|div|article|section|main|span|br|a|h[1-6]|table|ul|ol|li|meta|title|script|style)\b[^>]{0,500}>", re.IGNORECASE)
 
 

@@ -33,10 +33,24 @@ STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
 TITLE_REMOVABLE = {"menu", "cookie_notice", "byline_credit", "copyright"}
 MENU_HEADINGS = {"categories", "sections", "topics", "tags", "tags:", "archives", "menu", "navigation", "browse"}
 UI_LABELS = {
-    "donate": "donation_appeal", "give": "donation_appeal", "contribute": "donation_appeal", "subscribe": "subscription",
-    "join": "newsletter", "sign": "newsletter", "submit": "comment_form", "reply": "comment_form", "comment": "comment_form",
-    "comments": "comment_form", "register": "comment_form", "send": "comment_form", "advertisement": "shop_ad", "accept": "cookie_notice",
-    "reject": "cookie_notice", "agree": "cookie_notice", "got": "cookie_notice", "ok": "cookie_notice",
+    "donate": "donation_appeal",
+    "give": "donation_appeal",
+    "contribute": "donation_appeal",
+    "subscribe": "subscription",
+    "join": "newsletter",
+    "sign": "newsletter",
+    "submit": "comment_form",
+    "reply": "comment_form",
+    "comment": "comment_form",
+    "comments": "comment_form",
+    "register": "comment_form",
+    "send": "comment_form",
+    "advertisement": "shop_ad",
+    "accept": "cookie_notice",
+    "reject": "cookie_notice",
+    "agree": "cookie_notice",
+    "got": "cookie_notice",
+    "ok": "cookie_notice",
 }
 
 

@@ -44,8 +44,7 @@ def extract_main_text(html: str, url: str | None = None) -> tuple[str, dict]:
     fast = len(html) > FAST_EXTRACTION_CHARS
     # on a huge page htmldate's extensive search (regular expressions over the whole text) can run for minutes
     dates = {"original_date": True, "extensive_search": not fast, "max_date": datetime.date.today().isoformat()}
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=fast,
-                                      date_extraction_params=dates)
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=fast, date_extraction_params=dates)
     meta = _metadata(doc)
     text = (doc.text or "") if doc is not None else ""
     if not text.strip():

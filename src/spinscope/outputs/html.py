@@ -13,7 +13,7 @@ from collections import Counter
 from typing import IO
 
 from spinscope.model import Analysis
-from spinscope.outputs.writers import Writer
+from spinscope.outputs.base import Writer
 
 
 def csp_hash(source: str) -> str:

@@ -1,4 +1,4 @@
-"""Streaming writers: each analysis is written and flushed as soon as it is made.
+"""The JSON, JSONL, CSV and SemEval writers (the HTML report is in :mod:`.html`).
 
 A run that fails or is interrupted part-way keeps everything written before;
 ``close`` finishes the document (e.g. the closing bracket of a JSON list).
@@ -9,35 +9,13 @@ from __future__ import annotations
 import csv
 import json
 import re
-from typing import IO, ClassVar
+from typing import IO
 
-from spinscope.errors import UsageError
 from spinscope.model import Analysis
+from spinscope.outputs.base import Writer
 
 TECHNIQUE_KIND = "technique"
 _ARTICLE_ID = re.compile(r"^article(\d+)$")
-
-
-class Writer:
-    """Base writer: ``write`` one analysis at a time, then ``close``."""
-
-    name: ClassVar[str] = ""
-
-    def __init__(self, stream: IO[str], single: bool = False) -> None:
-        self.stream = stream
-        self.single = single
-        self.count = 0
-
-    def write(self, analysis: Analysis) -> None:
-        self._write(analysis)
-        self.count += 1
-        self.stream.flush()
-
-    def _write(self, analysis: Analysis) -> None:  # pragma: no cover - interface
-        raise NotImplementedError
-
-    def close(self) -> None:
-        self.stream.flush()
 
 
 class JsonWriter(Writer):
@@ -119,18 +97,3 @@ def merge_intervals(intervals) -> list[tuple[int, int]]:
         else:
             merged.append([start, end])
     return [(a, b) for a, b in merged]
-
-
-from spinscope.outputs.html import HtmlWriter  # noqa: E402  (imports Writer from this module)
-
-FORMATS: dict[str, type[Writer]] = {w.name: w for w in (JsonWriter, JsonlWriter, CsvWriter, SemevalSIWriter, SemevalTCWriter, HtmlWriter)}
-# Formats whose offsets must refer to the input file exactly as read: no boilerplate removal.
-VERBATIM_FORMATS = frozenset({"semeval-si", "semeval-tc"})
-
-
-def make_writer(name: str, stream: IO[str], single: bool = False) -> Writer:
-    try:
-        cls = FORMATS[name]
-    except KeyError:
-        raise UsageError("E201", name=name, choices=", ".join(FORMATS)) from None
-    return cls(stream, single)

@@ -145,10 +145,7 @@ def claims(analysis: Analysis, names: dict[str, str] | None = None) -> list[dict
 
 def quotes(analysis: Analysis) -> list[dict]:
     found = [s for s in analysis.spans if s.kind == QUOTE_KIND]
-    return [
-        {"text": analysis.span_text(s), "speaker": text_of(s.attrs.get("speaker")), "cue": text_of(s.attrs.get("cue")), "direct": s.attrs.get("direct"), "score": s.score}
-        for s in found
-    ]
+    return [{"text": analysis.span_text(s), "speaker": text_of(s.attrs.get("speaker")), "cue": text_of(s.attrs.get("cue")), "direct": s.attrs.get("direct"), "score": s.score} for s in found]
 
 
 def actor_names(actors: list) -> dict[str, str]:

@@ -27,9 +27,9 @@ def _texts(text, actor):
     return [text[s:e] for s, e in actor.mentions]
 
 
-SOLEIMANI = ("General Qasem Soleimani, the commander of the Quds Force, was killed on Friday. "
-             "Qassem Soleimani had directed operations for two decades. "
-             "Soleimani was 62. The commander was buried in Kerman.")
+SOLEIMANI = (
+    "General Qasem Soleimani, the commander of the Quds Force, was killed on Friday. Qassem Soleimani had directed operations for two decades. Soleimani was 62. The commander was buried in Kerman."
+)
 
 
 def test_actors_spellings_surname_title_and_role_merge():
@@ -47,7 +47,7 @@ def test_actors_country_spellings_are_one_country():
     us = _by_name(actors, "United States")
     assert us.type == "country"
     assert {"U.S.", "America", "United States", "USA", "US"} <= set(_texts(text, us))
-    assert all(s.attrs["actor"] == "united-states" for s in spans if text[s.start:s.end] in ("U.S.", "USA"))
+    assert all(s.attrs["actor"] == "united-states" for s in spans if text[s.start : s.end] in ("U.S.", "USA"))
 
 
 def test_actors_demonym_stands_for_country_only_before_state_noun():
@@ -122,14 +122,17 @@ def test_actors_possessive_pronoun_left_alone_between_two_people():
     assert len(people) == 2 and all("his" not in _texts(text, a) for a in people)
 
 
-@pytest.mark.parametrize("text,pronoun,right,wrong", [
-    # a possessive goes to the one person of its gender in reach
-    ("Maria Lopez met Tom Hale on Sunday. Reporters asked about his plans.", "his", "Tom Hale", "Maria Lopez"),
-    # a subject pronoun skips a nearer person of the other gender
-    ("Mrs. Okafor criticised Mr. Brandt on Monday. She said the plan was dead.", "She", "Okafor", "Brandt"),
-    # a subject pronoun prefers the last-named subject to the nearest name
-    ("Mark Dale has also commented on Tom Reyes's death. On Wednesday, he told a crowd that justice would be done.", "he", "Mark Dale", "Tom Reyes"),
-])
+@pytest.mark.parametrize(
+    "text,pronoun,right,wrong",
+    [
+        # a possessive goes to the one person of its gender in reach
+        ("Maria Lopez met Tom Hale on Sunday. Reporters asked about his plans.", "his", "Tom Hale", "Maria Lopez"),
+        # a subject pronoun skips a nearer person of the other gender
+        ("Mrs. Okafor criticised Mr. Brandt on Monday. She said the plan was dead.", "She", "Okafor", "Brandt"),
+        # a subject pronoun prefers the last-named subject to the nearest name
+        ("Mark Dale has also commented on Tom Reyes's death. On Wednesday, he told a crowd that justice would be done.", "he", "Mark Dale", "Tom Reyes"),
+    ],
+)
 def test_actors_pronoun_goes_to_the_right_person(text, pronoun, right, wrong):
     actors, _ = _detect(text)
     assert pronoun in _texts(text, _by_name(actors, right))
@@ -149,8 +152,7 @@ def test_actors_pronoun_still_links_a_person_of_unknown_gender():
 
 
 def test_actors_untagged_acronym_joins_its_organisation():
-    text = ("Immigration and Customs Enforcement officials arrested 30 people on Monday. "
-            "A spokesperson for ICE gave reporters the details.")
+    text = "Immigration and Customs Enforcement officials arrested 30 people on Monday. A spokesperson for ICE gave reporters the details."
     actors, _ = _detect(text)
     ice = _by_name(actors, "Immigration and Customs Enforcement")
     assert "ICE" in _texts(text, ice)
@@ -158,8 +160,7 @@ def test_actors_untagged_acronym_joins_its_organisation():
 
 
 def test_actors_hyphenated_surname_tagged_as_place_is_the_person():
-    text = ("Rigoberto Gonzalez-Aragon, 66, was returned to Guatemala City on Friday. "
-            "Officers arrested Gonzalez-Aragon in New York in June.")
+    text = "Rigoberto Gonzalez-Aragon, 66, was returned to Guatemala City on Friday. Officers arrested Gonzalez-Aragon in New York in June."
     actors, _ = _detect(text)
     person = _by_name(actors, "Rigoberto Gonzalez-Aragon")
     assert _texts(text, person).count("Gonzalez-Aragon") == 1
@@ -205,8 +206,7 @@ def test_actors_streaming_merger_adopts_the_first_full_name():
 
 
 def test_actors_a_gendered_title_picks_the_person_of_that_gender_among_namesakes():
-    text = ("Hillary Clinton spoke in Iowa on Tuesday. Bill Clinton spoke in Ohio on Monday. "
-            "Mrs. Clinton said the plan would pass. Mr. Clinton said nothing.")
+    text = "Hillary Clinton spoke in Iowa on Tuesday. Bill Clinton spoke in Ohio on Monday. Mrs. Clinton said the plan would pass. Mr. Clinton said nothing."
     actors, _ = _detect(text)
     assert "Mrs. Clinton" in _texts(text, _by_name(actors, "Hillary Clinton"))
     assert "Mr. Clinton" in _texts(text, _by_name(actors, "Bill Clinton"))

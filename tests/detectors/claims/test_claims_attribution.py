@@ -89,7 +89,7 @@ def test_claim_units_join_a_sentence_the_parser_split_without_punctuation():
 
 
 def test_claim_units_keep_line_breaks_and_punctuated_ends():
-    text = "Border deal signed without a vote\nThe minister said 40 people were hurt. Nobody resigned.\nHe said:\n\"We will rebuild.\""
+    text = 'Border deal signed without a vote\nThe minister said 40 people were hurt. Nobody resigned.\nHe said:\n"We will rebuild."'
     units = [u.text.strip() for u in attribution.claim_units(nlp.load()(text))]
     assert units[:3] == ["Border deal signed without a vote", "The minister said 40 people were hurt.", "Nobody resigned."]
     assert "He said:" in units
@@ -130,10 +130,7 @@ def test_attribution_datelines_and_rubrics_name_no_speaker(text):
 
 
 def test_attribution_colon_leads_into_quoted_paragraph():
-    text = (
-        "Small donors matter less this year.\n\nThe New York Times reports:\n\n"
-        '"Just 24 percent of the contributors gave $200 or less. In 2012, 43 percent of the money came from them."'
-    )
+    text = 'Small donors matter less this year.\n\nThe New York Times reports:\n\n"Just 24 percent of the contributors gave $200 or less. In 2012, 43 percent of the money came from them."'
     found = _unit_sources(text)
     assert found[0] == ("Small donors matter less this year.", None)
     assert [s for _, s in found[1:]] == ["The New York Times"] * (len(found) - 1)
@@ -177,6 +174,7 @@ def _scanned_quote_speakers(text, sents, found):
     for i in range(len(sents)):
         if result[i] is not None or not attribution._quoted(text, sents[i]):
             continue
+
         def speaking(j):
             return result[j] is not None and any(ch in attribution.OPEN_QUOTES + attribution.CLOSE_QUOTES for ch in sents[j].text)
 

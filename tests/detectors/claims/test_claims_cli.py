@@ -33,9 +33,7 @@ def _claims(*args: str) -> subprocess.CompletedProcess:
 def test_cli_claims_batch_ranks_good_documents_and_lists_the_bad_ones(tmp_path):
     path = tmp_path / "mix.jsonl"
     path.write_text(
-        '{"id": "a", "text": "Nothing happened today. The army lost 40,000 men in 2022, officials said."}\n'
-        "{broken\n"
-        '{"id": "c", "text": "It was a quiet week."}\n',
+        '{"id": "a", "text": "Nothing happened today. The army lost 40,000 men in 2022, officials said."}\n{broken\n{"id": "c", "text": "It was a quiet week."}\n',
         encoding="utf-8",
     )
     out = _claims(str(path), "--format", "json", "--min-score", "0")

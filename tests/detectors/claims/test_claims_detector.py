@@ -83,9 +83,7 @@ def test_detector_links_a_named_source_to_its_actor_when_actors_run():
     assert ids[by_text["He said "]["actor"]] == "Oleksii Reznikov"  # the pronoun, as the actors resolved it
     assert by_text["Russia f"]["actor"] is None  # "officials" names no actor
     quotes_only = spinscope.analyze(ACTOR_TEXT, detectors=["claims", "quotes"], options=Options(min_score=0.0))
-    assert [s.attrs["actor"] for s in quotes_only.spans if s.kind == "claim" and s.attrs["source"]] == [
-        by_text["He said "]["actor"], by_text['"We lost']["actor"], None
-    ]
+    assert [s.attrs["actor"] for s in quotes_only.spans if s.kind == "claim" and s.attrs["source"]] == [by_text["He said "]["actor"], by_text['"We lost']["actor"], None]
 
 
 def test_detector_names_no_actor_when_no_actor_detector_runs():

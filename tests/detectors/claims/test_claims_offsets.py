@@ -9,8 +9,26 @@ from spinscope import nlp
 from spinscope.detectors.claims.detector import ClaimsDetector
 from spinscope.model import Article
 
-PIECES = ["The minister said", "40 people died", "according to the U.N.", '"', "\u201c", "\u201d", ",", ".", "\n", "\n\n",
-          " dozens of ", "Reuters reported that", "$3 billion", " he told AFP", "in March", "  ", "\u00e9t\u00e9", "!"]
+PIECES = [
+    "The minister said",
+    "40 people died",
+    "according to the U.N.",
+    '"',
+    "\u201c",
+    "\u201d",
+    ",",
+    ".",
+    "\n",
+    "\n\n",
+    " dozens of ",
+    "Reuters reported that",
+    "$3 billion",
+    " he told AFP",
+    "in March",
+    "  ",
+    "\u00e9t\u00e9",
+    "!",
+]
 
 
 @settings(max_examples=40, deadline=None)

@@ -13,7 +13,12 @@ from spinscope.detectors.claims import shrink  # noqa: E402
 def tiny_bert(seed: int = 0):
     torch.manual_seed(seed)
     config = transformers.BertConfig(
-        vocab_size=50, hidden_size=16, num_hidden_layers=2, num_attention_heads=4, intermediate_size=32, max_position_embeddings=32,
+        vocab_size=50,
+        hidden_size=16,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        intermediate_size=32,
+        max_position_embeddings=32,
     )
     return transformers.BertModel(config).eval()
 

@@ -102,8 +102,8 @@ def test_genre_onion_style_piece_is_satire():
     text = (
         "Area Man Announces He Will Finally Clean Garage Sometime Before Heat Death Of Universe\n\n"
         "FRESNO, CA—Local man Dale Hutchins, 52, told reporters Saturday he would finally clean out his garage "
-        "\"sometime before the heat death of the universe,\" a timeline experts called ambitious. \"I just need to "
-        "find the right weekend,\" said Hutchins, who at press time was asleep in a lawn chair."
+        '"sometime before the heat death of the universe," a timeline experts called ambitious. "I just need to '
+        'find the right weekend," said Hutchins, who at press time was asleep in a lawn chair.'
     )
     assert GenreDetector().detect(None, Article(text=text)).profile["genre"] == "satire"
 

@@ -17,7 +17,7 @@ def _quotes(text: str):
         for key in ("speaker", "cue"):
             ref = span.attrs[key]
             if ref is not None:
-                assert text[ref["start"]:ref["end"]] == ref["text"]
+                assert text[ref["start"] : ref["end"]] == ref["text"]
     return found.spans
 
 
@@ -36,7 +36,7 @@ def test_quotes_direct_curly_with_speaker_after():
     text = "“We will not back down from this fight,” Senator Jane Morris said on Tuesday."
     (q,) = _quotes(text)
     assert q.label == "direct" and q.attrs["direct"] is True
-    assert text[q.start:q.end] == "“We will not back down from this fight,”"
+    assert text[q.start : q.end] == "“We will not back down from this fight,”"
     assert "Morris" in q.attrs["speaker"]["text"]
     assert q.attrs["cue"]["text"] == "said"
 
@@ -45,7 +45,7 @@ def test_quotes_direct_straight_quote_across_paragraphs():
     text = 'The mayor spoke first. Mayor Tom Hale said: "The budget is broken beyond repair.\n\n"We need a new plan for the city now."\n'
     spans = [s for s in _quotes(text) if s.label == "direct"]
     assert len(spans) == 1
-    assert "broken" in text[spans[0].start:spans[0].end] and "new plan" in text[spans[0].start:spans[0].end]
+    assert "broken" in text[spans[0].start : spans[0].end] and "new plan" in text[spans[0].start : spans[0].end]
     assert spans[0].attrs["speaker"]["text"].endswith("Hale")
 
 
@@ -53,7 +53,7 @@ def test_quotes_indirect_said_that():
     text = "Pompeo said that the strike was a lawful act of self-defence."
     (q,) = _quotes(text)
     assert q.label == "indirect"
-    assert text[q.start:q.end] == "that the strike was a lawful act of self-defence"
+    assert text[q.start : q.end] == "that the strike was a lawful act of self-defence"
     assert q.attrs["speaker"]["text"] == "Pompeo"
 
 
@@ -61,7 +61,7 @@ def test_quotes_according_to_officials():
     text = "According to officials, 40 civilians were killed in the attack last week."
     (q,) = _quotes(text)
     assert q.label == "indirect"
-    assert text[q.start:q.end] == "40 civilians were killed in the attack last week"
+    assert text[q.start : q.end] == "40 civilians were killed in the attack last week"
     assert q.attrs["speaker"]["text"] == "officials"
     assert q.attrs["cue"]["text"] == "According to"
 
@@ -74,8 +74,7 @@ def test_quotes_without_speaker_keep_null_speaker():
 
 
 def test_quotes_he_said_resolves_to_named_actor():
-    text = ("John Kerry arrived in Geneva on Monday. "
-            "“The talks have been productive and we are close to a deal,” he said.")
+    text = "John Kerry arrived in Geneva on Monday. “The talks have been productive and we are close to a deal,” he said."
     (q,) = [s for s in _quotes(text) if s.label == "direct"]
     assert q.attrs["speaker"]["text"] == "he"
     assert q.attrs["actor"] == "john-kerry"
@@ -104,7 +103,7 @@ def test_quotes_stance_verb_with_noun_phrase_content():
     text = "Senator Jane Morris criticized the new border policy in a speech on Tuesday."
     spans = [s for s in _quotes(text) if s.label == "indirect"]
     assert spans, "a stance verb's object is an attributed content"
-    assert "border policy" in text[spans[0].start:spans[0].end]
+    assert "border policy" in text[spans[0].start : spans[0].end]
     assert spans[0].attrs["cue"]["text"] == "criticized"
     assert "Morris" in spans[0].attrs["speaker"]["text"]
 
@@ -112,7 +111,7 @@ def test_quotes_stance_verb_with_noun_phrase_content():
 def test_quotes_claim_noun_clause_is_content():
     text = "Pompeo made the claim that the strike was lawful."
     spans = [s for s in _quotes(text) if s.label == "indirect"]
-    assert [text[s.start:s.end] for s in spans] == ["that the strike was lawful"]
+    assert [text[s.start : s.end] for s in spans] == ["that the strike was lawful"]
 
 
 def test_quotes_possessive_owner_of_a_claim_is_its_speaker():
@@ -124,8 +123,7 @@ def test_quotes_possessive_owner_of_a_claim_is_its_speaker():
 
 
 def test_quotes_spans_never_overlap():
-    text = ("Trump said that Clinton wants to raise taxes, and he criticized her plan. "
-            "“We will cut taxes for everyone in this country,” he told supporters, adding that the economy would grow.")
+    text = "Trump said that Clinton wants to raise taxes, and he criticized her plan. “We will cut taxes for everyone in this country,” he told supporters, adding that the economy would grow."
     spans = sorted(_quotes(text), key=lambda s: s.start)
     assert spans
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
@@ -154,7 +152,7 @@ def test_quotes_learn_fit_separates_toy_examples():
 def test_quotes_content_stops_at_a_blank_line():
     text = "They Sold Out Our Border And They Think You Won't Notice\n\n(Iron Standard Op-Ed) Let's stop pretending about the deal."
     for span in _quotes(text):
-        assert "\n\n" not in text[span.start:span.end], text[span.start:span.end]
+        assert "\n\n" not in text[span.start : span.end], text[span.start : span.end]
 
 
 def test_quotes_a_colon_leads_a_speaker_across_a_blank_line():

@@ -38,8 +38,8 @@ def test_cli_label_spans_writes_one_line_per_span_in_order(tmp_path):
     out = tmp_path / "out.tsv"
     assert labelling.label_file(tmp_path, spans, out) == 3
     lines = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [(l[0], l[2], l[3]) for l in lines] == [("8", "0", "24"), ("7", "11", "31"), ("7", "11", "18")]
-    assert all(l[1] in TECHNIQUES for l in lines)
+    assert [(f[0], f[2], f[3]) for f in lines] == [("8", "0", "24"), ("7", "11", "31"), ("7", "11", "18")]
+    assert all(f[1] in TECHNIQUES for f in lines)
 
 
 def test_cli_label_spans_rejects_offsets_outside_the_article(tmp_path):
@@ -61,7 +61,8 @@ def test_cli_train_ensemble_of_one_model_is_a_one_line_error(tmp_path):
 def test_cli_train_refuses_a_teacher_that_is_not_a_model(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "spinscope", "train", "techniques", "--data", str(tmp_path), "--out", str(tmp_path / "m"), "--teacher", str(tmp_path / "none")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert out.returncode != 0
     assert "E100" in out.stderr and "none" in out.stderr

@@ -10,11 +10,7 @@ from spinscope.detectors.techniques.detector import DEFAULT_MIN_SCORE, Technique
 from spinscope.detectors.techniques.labels import TECHNIQUES
 from spinscope.model import Article
 
-TEXT = (
-    "Senator Smith gave a speech on Tuesday.\n"
-    "The corrupt, lying traitors in Washington are destroying our beloved country.\n"
-    "These radical leftist thugs want to burn everything down.\n"
-)
+TEXT = "Senator Smith gave a speech on Tuesday.\nThe corrupt, lying traitors in Washington are destroying our beloved country.\nThese radical leftist thugs want to burn everything down.\n"
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +48,9 @@ def test_detector_scores_are_probabilities(found):
 @pytest.mark.parametrize(
     "text",
     [
-        "Cafe\u0301 owners are \U0001F621 traitors \U0001F44D\U0001F3FD and thugs!\r\nThe radical mob lies.\r\n",
-        "\u00c9lite f\u0327raudsters \u2014 disgusting criminals \u2014 ruin our glorious nation \U0001F1FA\U0001F1F8!",
-        "\r\n\r\n  Idiots. Total idiots!!! \U0001F92C\r\n",
+        "Cafe\u0301 owners are \U0001f621 traitors \U0001f44d\U0001f3fd and thugs!\r\nThe radical mob lies.\r\n",
+        "\u00c9lite f\u0327raudsters \u2014 disgusting criminals \u2014 ruin our glorious nation \U0001f1fa\U0001f1f8!",
+        "\r\n\r\n  Idiots. Total idiots!!! \U0001f92c\r\n",
     ],
 )
 def test_detector_offsets_fit_any_text(text):

@@ -79,13 +79,68 @@ COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 # Capital cities stand for the country ("Washington said", "Moscow denied") only as a clause subject.
-CAPITALS = frozenset({"washington", "london", "moscow", "kremlin", "beijing", "tehran", "baghdad", "damascus",
-                      "jerusalem", "riyadh", "ankara", "cairo", "tripoli", "kabul", "islamabad", "new delhi",
-                      "pyongyang", "seoul", "tokyo", "berlin", "paris", "rome", "madrid", "kiev", "kyiv",
-                      "warsaw", "ottawa", "kinshasa", "mexico city", "havana", "caracas", "brasilia", "sanaa", "beirut",
-                      "amman", "doha", "abu dhabi", "stockholm", "the hague", "athens", "budapest", "abuja",
-                      "pretoria", "canberra", "hanoi", "manila", "jakarta", "mogadishu", "khartoum", "dublin",
-                      "oslo", "copenhagen", "bern", "vienna", "belgrade", "minsk", "buenos aires", "bogota"})
+CAPITALS = frozenset(
+    {
+        "washington",
+        "london",
+        "moscow",
+        "kremlin",
+        "beijing",
+        "tehran",
+        "baghdad",
+        "damascus",
+        "jerusalem",
+        "riyadh",
+        "ankara",
+        "cairo",
+        "tripoli",
+        "kabul",
+        "islamabad",
+        "new delhi",
+        "pyongyang",
+        "seoul",
+        "tokyo",
+        "berlin",
+        "paris",
+        "rome",
+        "madrid",
+        "kiev",
+        "kyiv",
+        "warsaw",
+        "ottawa",
+        "kinshasa",
+        "mexico city",
+        "havana",
+        "caracas",
+        "brasilia",
+        "sanaa",
+        "beirut",
+        "amman",
+        "doha",
+        "abu dhabi",
+        "stockholm",
+        "the hague",
+        "athens",
+        "budapest",
+        "abuja",
+        "pretoria",
+        "canberra",
+        "hanoi",
+        "manila",
+        "jakarta",
+        "mogadishu",
+        "khartoum",
+        "dublin",
+        "oslo",
+        "copenhagen",
+        "bern",
+        "vienna",
+        "belgrade",
+        "minsk",
+        "buenos aires",
+        "bogota",
+    }
+)
 
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "United Nations": ("un", "u n", "united nations", "the un"),
@@ -99,8 +154,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Department of Justice": ("doj", "justice department", "department of justice"),
     "Department of Defense": ("dod", "pentagon", "defense department", "department of defense"),
     "Department of State": ("state department", "department of state"),
-    "Immigration and Customs Enforcement": ("ice", "immigration and customs enforcement", "us immigration and customs enforcement",
-                                            "u s immigration and customs enforcement"),
+    "Immigration and Customs Enforcement": ("ice", "immigration and customs enforcement", "us immigration and customs enforcement", "u s immigration and customs enforcement"),
     "Department of Homeland Security": ("dhs", "homeland security", "department of homeland security"),
     "White House": ("white house",),
     "US Congress": ("congress", "us congress", "u s congress"),
@@ -122,10 +176,12 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Nouns after a demonym that make it stand for the state: "Iranian officials" -> Iran.
-STATE_NOUNS = frozenset("""official officials government regime authorities authority forces force military army
+STATE_NOUNS = frozenset(
+    """official officials government regime authorities authority forces force military army
     navy troops president minister ministry leader leaders leadership state media diplomat diplomats embassy
     intelligence administration parliament spokesman spokeswoman spokesperson foreign defense defence
-    prime supreme envoy ambassador commander commanders general generals""".split())
+    prime supreme envoy ambassador commander commanders general generals""".split()
+)
 
 
 _FORMAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")

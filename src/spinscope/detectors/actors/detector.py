@@ -34,9 +34,6 @@ class ActorsDetector(BaseDetector):
         out_spans, actors = [], []
         for a in resolved:
             for m in a.mentions:
-                out_spans.append(Span(start=m.start, end=m.end, kind=self.kind, label=a.type,
-                                      score=MENTION_SCORES.get(m.kind, 0.5), attrs={"actor": a.id, "mention": m.kind}))
-            actors.append(Actor(id=a.id, name=a.name, type=a.type, aliases=a.aliases,
-                                mentions=sorted((m.start, m.end) for m in a.mentions),
-                                portrayal=portray(a, index)))
+                out_spans.append(Span(start=m.start, end=m.end, kind=self.kind, label=a.type, score=MENTION_SCORES.get(m.kind, 0.5), attrs={"actor": a.id, "mention": m.kind}))
+            actors.append(Actor(id=a.id, name=a.name, type=a.type, aliases=a.aliases, mentions=sorted((m.start, m.end) for m in a.mentions), portrayal=portray(a, index)))
         return Findings(spans=out_spans, extras={"actors": actors})

@@ -22,10 +22,16 @@ NAME_SHARE = 0.9
 MALE, FEMALE = "m", "f"
 PRONOUNS = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE, "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
 ROLE_WORDS = {
-    **dict.fromkeys("""mr sir king prince lord duke emperor pope ayatollah sheikh congressman chairman spokesman
-        businessman husband father son brother grandfather uncle nephew boyfriend widower""".split(), MALE),
-    **dict.fromkeys("""mrs ms miss madam madame lady dame queen princess duchess empress congresswoman chairwoman
-        spokeswoman businesswoman wife mother daughter sister grandmother aunt niece girlfriend widow actress""".split(), FEMALE),
+    **dict.fromkeys(
+        """mr sir king prince lord duke emperor pope ayatollah sheikh congressman chairman spokesman
+        businessman husband father son brother grandfather uncle nephew boyfriend widower""".split(),
+        MALE,
+    ),
+    **dict.fromkeys(
+        """mrs ms miss madam madame lady dame queen princess duchess empress congresswoman chairwoman
+        spokeswoman businesswoman wife mother daughter sister grandmother aunt niece girlfriend widow actress""".split(),
+        FEMALE,
+    ),
 }
 
 

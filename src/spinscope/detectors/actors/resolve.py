@@ -50,10 +50,12 @@ PRONOUN_SENTENCES = 2
 PRONOUNS = {"he", "she"}
 OTHER_PRONOUNS = {"he", "she", "his", "her", "him"}  # possessive, object, or a subject the parse missed
 OTHER_PRONOUN_SENTENCES = 1
-TITLES = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. col col. lt lt. sgt sgt.
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. col col. lt lt. sgt sgt.
     president senator representative congressman congresswoman governor general colonel minister secretary
     ayatollah sheikh prince king queen judge justice mayor chancellor director chairman commander admiral
-    pope speaker sir lord lady""".split())
+    pope speaker sir lord lady""".split()
+)
 TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
 POSSESSIVES = ("'s", "’s", "'", "’")
 ARTICLES = ("the", "a", "an")
@@ -162,7 +164,7 @@ class _Resolver:
         def lead() -> None:
             nonlocal first
             while first < last and (doc[first].text in POSSESSIVES or not _wordy(doc[first])):
-                if _paired(doc[first].text, OPENING, self.text[doc[first].idx + 1:doc[last - 1].idx + len(doc[last - 1])]):
+                if _paired(doc[first].text, OPENING, self.text[doc[first].idx + 1 : doc[last - 1].idx + len(doc[last - 1])]):
                     break
                 first += 1
 
@@ -170,7 +172,7 @@ class _Resolver:
         while last > first and (doc[last - 1].text in POSSESSIVES or not _wordy(doc[last - 1])):
             if doc[last - 1].text == "." and last - 1 > first and not doc[last - 2].whitespace_:
                 break  # an abbreviation's full stop ("Sr.", "Fr."), split off at the end of a sentence
-            if _paired(doc[last - 1].text, CLOSING, self.text[doc[first].idx:doc[last - 1].idx]):
+            if _paired(doc[last - 1].text, CLOSING, self.text[doc[first].idx : doc[last - 1].idx]):
                 break  # "[John] McCone"
             last -= 1
         while last - first > 1 and doc[first].lower_ in ARTICLES:
@@ -210,7 +212,7 @@ class _Resolver:
         mention = self._mention(ent.start, ent.end, kind)
         if mention is None:
             return None, ""
-        return mention, _form(self.text[mention.start:mention.end])
+        return mention, _form(self.text[mention.start : mention.end])
 
     def _keyed(self, type_: str, canonical: str, mention: Mention | None, form: str) -> Actor | None:
         """The actor of ``(type_, canonical)``, made on its first mention, with this mention added; None for no mention."""
@@ -244,14 +246,14 @@ class _Resolver:
 
     def _name(self, mention: Mention) -> str:
         """A person's name as written: the mention without its titles ("Gonzalez-Aragon" stays one word)."""
-        tokens = [t for t in self.doc[mention.tokens[0]:mention.tokens[1]]]
+        tokens = [t for t in self.doc[mention.tokens[0] : mention.tokens[1]]]
         named = [k for k, t in enumerate(tokens) if t.lower_ not in TITLES]
         if not named:
             return ""
         start = mention.start if named[0] == 0 else tokens[named[0]].idx
         end = mention.end if named[-1] == len(tokens) - 1 else tokens[named[-1]].idx + len(tokens[named[-1]])
         chars = _edges(self.text, start, end)
-        return "" if chars is None else _form(self.text[chars[0]:chars[1]])
+        return "" if chars is None else _form(self.text[chars[0] : chars[1]])
 
     def _find_person(self, parts: list[str], sex: str | None = None) -> Actor | None:
         """The person a name refers to; a name whose title or first name shows its gender ("Mrs. Clinton")
@@ -269,8 +271,7 @@ class _Resolver:
             same = [a for a in people if any(len(f.split()) > 1 and similar(full, aliases.normalise(f)) for f in a.forms) and fits(a)]
             if same:
                 return same[-1]
-            bare = [a for a in people if all(len(f.split()) == 1 for f in a.forms)
-                    and any(similar(parts[-1], aliases.normalise(f)) for f in a.forms) and fits(a)]
+            bare = [a for a in people if all(len(f.split()) == 1 for f in a.forms) and any(similar(parts[-1], aliases.normalise(f)) for f in a.forms) and fits(a)]
             return bare[0] if len(bare) == 1 else None
         hits = [a for a in self._called(parts[0]) if fits(a)]
         return max(hits, key=lambda a: a.last) if hits else None
@@ -291,7 +292,7 @@ class _Resolver:
     def _roles_of(self, ent, first: int) -> set[str]:
         """Role words a title, a noun modifying the name ("Quds Force commander X") or an appositive give."""
         doc, roles = self.doc, set()
-        for t in doc[max(0, first - 3):ent.end]:  # titles are the mention's own ("Mrs. Okafor met Mr. Brandt")
+        for t in doc[max(0, first - 3) : ent.end]:  # titles are the mention's own ("Mrs. Okafor met Mr. Brandt")
             if (t.i >= first and t.lower_ in TITLES) or (t.pos_ == "NOUN" and t.head.i in range(ent.start, ent.end) and t.dep_ == "compound"):
                 roles.add(t.lemma_.lower().rstrip("."))
         head = ent.root
@@ -390,7 +391,7 @@ class _Resolver:
                 if actor is not None and len(actor.name.split()) > 1:  # a surname the tagger missed
                     mention = self._mention(tok.i, tok.i + 1, "name")
                     if mention is not None:
-                        self._add(actor, mention, _form(self.text[mention.start:mention.end]))
+                        self._add(actor, mention, _form(self.text[mention.start : mention.end]))
 
     def _role(self, tok, people: list[Actor]) -> None:
         lemma = tok.lemma_.lower()
@@ -455,11 +456,11 @@ def _edges(text: str, start: int, end: int) -> tuple[int, int] | None:
     ("“Obama", "\u200bTrump").  Off the end: the same, except a full stop
     ("U.S.", "Jr.") and a closing bracket whose opening one is inside, and a
     possessive the tokenizer left on the word ("Trump’s\u200b" -> "Trump")."""
-    while start < end and _junk(text[start]) and not _paired(text[start], OPENING, text[start + 1:end]):
+    while start < end and _junk(text[start]) and not _paired(text[start], OPENING, text[start + 1 : end]):
         start += 1
     while end > start:
         ch = text[end - 1]
-        if ch == "." or _paired(ch, CLOSING, text[start:end - 1]):
+        if ch == "." or _paired(ch, CLOSING, text[start : end - 1]):
             break
         if _junk(ch):
             end -= 1

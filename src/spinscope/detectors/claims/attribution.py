@@ -27,8 +27,7 @@ REPORTING_VERBS = frozenset(
 # Verbs that report speech only when they frame a quotation or a that-clause ("he continued,
 # “…”", "she suggested the plan would fail"), not otherwise ("prices continued to rise")
 FRAMING_VERBS = frozenset(
-    "continue ask answer joke quip urge vow pledge promise suggest remark exclaim shout retort counter "
-    "reiterate repeat caution assure advise demand wonder lament propose recount".split()
+    "continue ask answer joke quip urge vow pledge promise suggest remark exclaim shout retort counter reiterate repeat caution assure advise demand wonder lament propose recount".split()
 )
 # Reporting verbs in these roles do not attribute the sentence ("the man who said hello")
 SKIP_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "prep", "pobj", "compound"})
@@ -36,8 +35,8 @@ SKIP_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "prep"
 SUBORDINATORS = frozenset({"once", "when", "whenever", "if", "unless", "after", "before", "because", "while", "until", "since"})
 SPEECH_TAG_TOKENS = 8  # '"Stop!" he said.' may parse as two sentences; the second is this short at most
 EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which", "who"})
-OPEN_QUOTES = "\"“«"
-CLOSE_QUOTES = "\"”»"
+OPEN_QUOTES = '"“«'
+CLOSE_QUOTES = '"”»'
 _MARKS = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "\n]")
 
 
@@ -190,8 +189,6 @@ def _phrase(head, sent) -> tuple[int, int] | None:
 def _inside_quote(tok, sent) -> bool:
     """Whether ``tok`` sits between quotation marks within its paragraph."""
     return _depth_at(text_of(sent.doc), tok.idx) > 0
-
-
 
 
 def _depth_at(text: str, offset: int) -> int:

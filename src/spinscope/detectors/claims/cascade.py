@@ -67,7 +67,9 @@ def select(val: list[data.Line], linear_probs: np.ndarray, logits: np.ndarray, c
         "calibration": cal,
         "threshold": evaluate.best_threshold(labels[cb].tolist(), final[cb]),
         "inner": {
-            "lines": len(val), "positives": int(labels.sum()), "passed_to_transformer": round(float(above.mean()), 4),
+            "lines": len(val),
+            "positives": int(labels.sum()),
+            "passed_to_transformer": round(float(above.mean()), 4),
             "recall_passed": round(float(above[labels == 1].mean()), 4),
             "calibration_log_loss": {"transformer": round(losses[False], 4), "blend": round(losses[True], 4)},
         },

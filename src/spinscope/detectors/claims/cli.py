@@ -18,10 +18,20 @@ def train(
     out: Annotated[Path, typer.Option(help="Folder to write the model, config.json and scores.json to.")],
     seed: Annotated[int, typer.Option(help="Random seed.")] = 13,
     finetune: Annotated[bool, typer.Option("--finetune", help="Also fine-tune MiniLM and add the linear -> transformer cascade (needs the train extra; about 20 minutes on two cores).")] = False,
-    distil: Annotated[bool, typer.Option("--distil", help="Also distil fine-tuned MiniLM teachers into a small transformer that scores every sentence; the folder then holds it (needs the train extra; about 35 minutes on two cores; the shipped model).")] = False,
+    distil: Annotated[
+        bool,
+        typer.Option(
+            "--distil",
+            help="Also distil fine-tuned MiniLM teachers into a small transformer that scores every sentence; the folder then holds it (needs the train extra; about 35 minutes on two cores; the shipped model).",
+        ),
+    ] = False,
     student_layers: Annotated[Optional[int], typer.Option("--student-layers", min=1, max=6, help="Layers of MiniLM the distilled student keeps (with --distil; default 2).")] = None,
-    student_heads: Annotated[Optional[int], typer.Option("--student-heads", min=1, max=12, help="Attention heads each student layer keeps, the strongest by weight (with --distil; default 6).")] = None,
-    student_ffn: Annotated[Optional[int], typer.Option("--student-ffn", min=1, max=1536, help="Feed-forward units each student layer keeps, the strongest by weight (with --distil; default 768).")] = None,
+    student_heads: Annotated[
+        Optional[int], typer.Option("--student-heads", min=1, max=12, help="Attention heads each student layer keeps, the strongest by weight (with --distil; default 6).")
+    ] = None,
+    student_ffn: Annotated[
+        Optional[int], typer.Option("--student-ffn", min=1, max=1536, help="Feed-forward units each student layer keeps, the strongest by weight (with --distil; default 768).")
+    ] = None,
 ) -> None:
     """Train the check-worthiness model and print its validation scores."""
     from spinscope.detectors.claims import train as trainer
@@ -37,8 +47,12 @@ def train(
         from spinscope.detectors.claims import distil as distiller
 
         scores = distiller.train(
-            data, out, seed, log=lambda line: typer.echo(line, err=True),
-            student_layers=student_layers or distiller.STUDENT_LAYERS, student_ffn=student_ffn or distiller.STUDENT_FFN,
+            data,
+            out,
+            seed,
+            log=lambda line: typer.echo(line, err=True),
+            student_layers=student_layers or distiller.STUDENT_LAYERS,
+            student_ffn=student_ffn or distiller.STUDENT_FFN,
             student_heads=student_heads or distiller.STUDENT_HEADS,
         )
     if finetune:
@@ -90,8 +104,7 @@ def claims(
         raise UsageError("E201", name=format, choices="table, json")
     if min_score is not None and not 0 <= min_score <= 1:
         raise UsageError("E202", value=min_score)
-    options = Options(detectors=("claims",), min_score=min_score, text_field=text_field,
-                      max_bytes=max_bytes or DEFAULT_MAX_BYTES, max_chars=max_chars or DEFAULT_MAX_CHARS)
+    options = Options(detectors=("claims",), min_score=min_score, text_field=text_field, max_bytes=max_bytes or DEFAULT_MAX_BYTES, max_chars=max_chars or DEFAULT_MAX_CHARS)
     names = [str(p) for p in paths]
     run = drain(names, options, (lambda a: typer.echo(json.dumps(ranked(a)))) if format == "json" else _print_table)
     report(run, single_document(names))
@@ -101,10 +114,7 @@ def claims(
 def ranked(analysis) -> dict:
     """An analysis's claims, best first, as plain data."""
     spans = sorted((s for s in analysis.spans if s.kind == "claim"), key=lambda s: (-s.score, s.start))
-    rows = [
-        {"start": s.start, "end": s.end, "score": s.score, "text": analysis.span_text(s), **s.attrs}
-        for s in spans
-    ]
+    rows = [{"start": s.start, "end": s.end, "score": s.score, "text": analysis.span_text(s), **s.attrs} for s in spans]
     return {"id": analysis.id, "source": analysis.source, "claims": rows}
 
 

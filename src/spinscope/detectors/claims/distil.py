@@ -51,11 +51,7 @@ def news_sentences(root: Path, seed: int = 13) -> list[str]:
     from spinscope import nlp
     from spinscope.detectors.claims import attribution
 
-    lines = [
-        line.strip()
-        for path in sorted((root / "ptc2020" / "train-articles").glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
+    lines = [line.strip() for path in sorted((root / "ptc2020" / "train-articles").glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
     files = sorted((root / "quotes-polnear" / "train" / "text").glob("*.txt"))
     random.Random(seed).shuffle(files)
     texts = [p.read_text(encoding="utf-8") for p in files[:POLNEAR_ARTICLES]]
@@ -101,8 +97,13 @@ def model_name(layers: int, ffn: int, heads: int) -> str:
 
 
 def train(
-    folder: Path, out: Path, seed: int = 13, log=print,
-    student_layers: int = STUDENT_LAYERS, student_ffn: int = STUDENT_FFN, student_heads: int = STUDENT_HEADS,
+    folder: Path,
+    out: Path,
+    seed: int = 13,
+    log=print,
+    student_layers: int = STUDENT_LAYERS,
+    student_ffn: int = STUDENT_FFN,
+    student_heads: int = STUDENT_HEADS,
 ) -> dict:
     """After ``train.train`` wrote the linear model to ``out``: teachers, student, export; ``out`` then holds the student model."""
     from spinscope.detectors.claims import model as claim_model
@@ -114,17 +115,31 @@ def train(
     log(f"student pool: {len(fit)} labelled lines, {len(texts) - len(fit)} unlabelled news sentences")
     soft = teacher_logits(fit, texts, log=log)
     student = finetune.full_train(
-        fit, seed, STUDENT_EPOCHS, STUDENT_LEARNING_RATE, student_layers, texts=texts, soft=soft, hard_weight=HARD_WEIGHT, log=log,
-        ffn=student_ffn, heads=student_heads,
+        fit,
+        seed,
+        STUDENT_EPOCHS,
+        STUDENT_LEARNING_RATE,
+        student_layers,
+        texts=texts,
+        soft=soft,
+        hard_weight=HARD_WEIGHT,
+        log=log,
+        ffn=student_ffn,
+        heads=student_heads,
     )
     exported = out / cascade.FOLDER
     finetune.export(student, exported).unlink()
     chosen = choose(val, TransformerScorer(exported).logits([x.text for x in val]))
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     config.update(
-        name=model_name(student_layers, student_ffn, student_heads), version=VERSION, linear_threshold=config.get("linear_threshold", config["threshold"]), threshold=chosen["threshold"],
+        name=model_name(student_layers, student_ffn, student_heads),
+        version=VERSION,
+        linear_threshold=config.get("linear_threshold", config["threshold"]),
+        threshold=chosen["threshold"],
         cascade={
-            "folder": cascade.FOLDER, "cutoff": None, "calibration": chosen["calibration"],
+            "folder": cascade.FOLDER,
+            "cutoff": None,
+            "calibration": chosen["calibration"],
             "teachers": {"seeds": list(TEACHER_SEEDS), "layers": TEACHER_LAYERS, "epochs": TEACHER_EPOCHS},
             "student": {"layers": student_layers, "heads": student_heads, "ffn": student_ffn, "epochs": STUDENT_EPOCHS, "labelled": len(fit), "unlabelled": len(texts) - len(fit)},
         },

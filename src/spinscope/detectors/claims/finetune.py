@@ -192,9 +192,17 @@ def train(lines: list[data.Line], seed: int = 13, epochs: int = EPOCHS, limit_ba
 
 
 def full_train(
-    lines: list[data.Line], seed: int = 13, epochs: int = 3, learning_rate: float = 5e-5, layers: int = 6,
-    texts: list[str] | None = None, soft: np.ndarray | None = None, hard_weight: float = 0.5, log=print,
-    ffn: int | None = None, heads: int | None = None,
+    lines: list[data.Line],
+    seed: int = 13,
+    epochs: int = 3,
+    learning_rate: float = 5e-5,
+    layers: int = 6,
+    texts: list[str] | None = None,
+    soft: np.ndarray | None = None,
+    hard_weight: float = 0.5,
+    log=print,
+    ffn: int | None = None,
+    heads: int | None = None,
 ):
     """Fine-tune every weight of MiniLM cut to its lower ``layers`` layers, and a head; returns the model in eval mode.
 
@@ -263,8 +271,14 @@ def export(model, out: Path) -> Path:
     names = ["input_ids", "attention_mask"]
     with torch.no_grad():
         torch.onnx.export(
-            model, (ids, torch.ones_like(ids)), str(fp32), input_names=names, output_names=["logit"],
-            opset_version=17, dynamo=False, dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}, "logit": {0: "batch"}},
+            model,
+            (ids, torch.ones_like(ids)),
+            str(fp32),
+            input_names=names,
+            output_names=["logit"],
+            opset_version=17,
+            dynamo=False,
+            dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}, "logit": {0: "batch"}},
         )
     quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
     shutil.copy(source_folder() / "tokenizer.json", out / "tokenizer.json")

@@ -5,9 +5,7 @@ from __future__ import annotations
 import bisect
 
 ENTITY_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"})
-NUMBER_WORDS = frozenset(
-    "dozens hundreds thousands millions billions trillions tens scores dozen handful couple".split()
-)
+NUMBER_WORDS = frozenset("dozens hundreds thousands millions billions trillions tens scores dozen handful couple".split())
 
 
 def quantities(sent) -> list[dict]:

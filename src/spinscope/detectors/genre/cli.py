@@ -20,9 +20,11 @@ def train(
     cv_repeats: Annotated[int, typer.Option(help="Repeats of stratified 5-fold cross-validation before training (0: skip).")] = 2,
 ) -> None:
     """Cross-validate, train the genre model and print its scores and satire check."""
+    from spinscope.detectors.genre import cv
     from spinscope.detectors.genre import train as trainer
 
-    typer.echo(json.dumps(trainer.train(_root(data), out, seed, cv_repeats), indent=2))
+    crossval = cv.cross_validate(_root(data), seed, repeats=cv_repeats) if cv_repeats else None
+    typer.echo(json.dumps(trainer.train(_root(data), out, seed, crossval), indent=2))
 
 
 def evaluate(

@@ -63,12 +63,37 @@ FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 OPINION = re.compile(r"\b(?:should|must|need to|clearly|obviously|of course|i think|we must|let'?s|shameful|disgrace)\b", re.I)
 
 NAMES = (
-    "quote_share", "first_person", "second_person", "exclaim", "question", "dateline",
-    "satire_stock", "hyperbole", "attribution", "opinion", "caps_words", "digits", "sentence_length",
-    "age_appositive", "generic_headline", "ordinary_people",
-    "attributed_sentences", "quoted_sentences", "first_singular", "first_plural", "question_sentences",
-    "exclaim_sentences", "hedges", "evaluative", "number_sentences", "time_sentences", "log_length",
-    "caps_share", "parentheses", "title_colon", "line_breaks",
+    "quote_share",
+    "first_person",
+    "second_person",
+    "exclaim",
+    "question",
+    "dateline",
+    "satire_stock",
+    "hyperbole",
+    "attribution",
+    "opinion",
+    "caps_words",
+    "digits",
+    "sentence_length",
+    "age_appositive",
+    "generic_headline",
+    "ordinary_people",
+    "attributed_sentences",
+    "quoted_sentences",
+    "first_singular",
+    "first_plural",
+    "question_sentences",
+    "exclaim_sentences",
+    "hedges",
+    "evaluative",
+    "number_sentences",
+    "time_sentences",
+    "log_length",
+    "caps_share",
+    "parentheses",
+    "title_colon",
+    "line_breaks",
 )
 
 
@@ -110,7 +135,7 @@ def sentence_rates(text: str, words: list[str], lower: list[str]) -> list[float]
     title = text.lstrip().split("\n", 1)[0]
     return [
         sum(bool(ATTRIBUTED.search(s)) for s in sentences) / ns,
-        sum(("\"" in s or "“" in s) for s in sentences) / ns,
+        sum(('"' in s or "“" in s) for s in sentences) / ns,
         sum(w in FIRST_SINGULAR for w in lower) * 100.0 / n,
         sum(w in FIRST_PLURAL for w in lower) * 100.0 / n,
         sum(e.endswith("?") for e in ends) / ns,

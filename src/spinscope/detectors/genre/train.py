@@ -109,20 +109,16 @@ def report(model, data_root: Path, seed: int = 13) -> dict:
 VALIDATION_RULE = "per genre, SemEval article ids ordered by sha1(id).hexdigest(); every 5th from the first is validation"
 
 
-def train(data_root: Path, out: Path, seed: int = 13, cv_repeats: int = 2) -> dict:
-    """Cross-validate the design (unless ``cv_repeats`` is 0), fit on the training split,
-    score, save model and ``scores.json``; returns the scores."""
+def train(data_root: Path, out: Path, seed: int = 13, crossval: dict | None = None) -> dict:
+    """Fit on the training split, score, save model and ``scores.json`` (with the design's
+    cross-validated figures, :func:`.cv.cross_validate`, when given); returns the scores."""
     import sklearn
 
-    from spinscope.detectors.genre import cv
-
-    crossval = cv.cross_validate(data_root, seed, repeats=cv_repeats) if cv_repeats else None
     examples = augment(data.training_set(data_root, seed))
     model = fit(examples, seed)
     result = report(model, data_root, seed)
     counts = {g: sum(1 for e in examples if e.genre == g) for g in GENRES}
-    meta = {"cross_validation": crossval, **result, "training_examples": counts, "seed": seed,
-            "sklearn": sklearn.__version__, "validation_rule": VALIDATION_RULE}
+    meta = {"cross_validation": crossval, **result, "training_examples": counts, "seed": seed, "sklearn": sklearn.__version__, "validation_rule": VALIDATION_RULE}
     save(model, out, meta)
     return meta
 

@@ -37,7 +37,7 @@ def article_densities(ptc: Path) -> list[float]:
     tokenizer = nlp.load().tokenizer
     values = []
     for path in sorted((ptc / "train-articles").glob("article*.txt")):
-        aid = path.stem[len("article"):]
+        aid = path.stem[len("article") :]
         labels = ptc / "train-labels-task2-technique-classification" / f"article{aid}.task2-TC.labels"
         n = sum(1 for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()) if labels.exists() else 0
         words = count_words(tokenizer(path.read_text(encoding="utf-8")))

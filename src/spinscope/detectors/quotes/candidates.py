@@ -77,7 +77,7 @@ def _make(cue, child) -> list[Candidate]:
     if right < left:
         return []
     spans = {"full": (left, right)}
-    comma = next((t.i for t in doc[child.i + 1:right + 1] if t.text in CLAUSE_BREAKS), None)
+    comma = next((t.i for t in doc[child.i + 1 : right + 1] if t.text in CLAUSE_BREAKS), None)
     if comma is not None:
         spans["clause"] = (left, comma - 1)
     out = []

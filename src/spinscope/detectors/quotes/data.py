@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-QUOTE_MARKS = "\"“”«»"
+QUOTE_MARKS = '"“”«»'
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,16 @@ class QuotesDetector(BaseDetector):
         spans = []
         for q in extract(doc):
             actor = _speaker_actor(actors, q)
-            spans.append(Span(
-                start=q.start, end=q.end, kind=self.kind, label="direct" if q.direct else "indirect",
-                score=q.score,
-                attrs={"direct": q.direct, "speaker": _ref(text, q.speaker), "cue": _ref(text, q.cue), "actor": actor},
-            ))
+            spans.append(
+                Span(
+                    start=q.start,
+                    end=q.end,
+                    kind=self.kind,
+                    label="direct" if q.direct else "indirect",
+                    score=q.score,
+                    attrs={"direct": q.direct, "speaker": _ref(text, q.speaker), "cue": _ref(text, q.cue), "actor": actor},
+                )
+            )
         return Findings(spans=spans)
 
 
@@ -55,4 +60,4 @@ def _speaker_actor(actors, quote) -> str | None:
 def _ref(text: str, span: tuple[int, int] | None) -> dict | None:
     if span is None:
         return None
-    return {"start": span[0], "end": span[1], "text": text[span[0]:span[1]]}
+    return {"start": span[0], "end": span[1], "text": text[span[0] : span[1]]}

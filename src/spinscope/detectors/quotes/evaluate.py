@@ -10,7 +10,6 @@ under its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 THRESHOLD = 0.5
@@ -54,8 +53,7 @@ class Tally:
         r = self.tp / self.n_gold if self.n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         acc = self.speaker_ok / self.speaker_n if self.speaker_n else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                "speaker_accuracy": round(acc, 4), "gold": self.n_gold, "predicted": self.n_pred, "matched": self.tp}
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "speaker_accuracy": round(acc, 4), "gold": self.n_gold, "predicted": self.n_pred, "matched": self.tp}
 
 
 @dataclass

@@ -99,9 +99,7 @@ def _chain(text: str, quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for q in quotes:
         prev = out[-1] if out else None
-        if (prev is not None and prev.cue is not None and prev.cue[0] >= prev.end
-                and q.start - prev.end <= CHAIN_GAP and q.cue_token in (None, prev.cue_token)
-                and prev.cue[1] <= q.start):
+        if prev is not None and prev.cue is not None and prev.cue[0] >= prev.end and q.start - prev.end <= CHAIN_GAP and q.cue_token in (None, prev.cue_token) and prev.cue[1] <= q.start:
             prev.end = q.end
             continue
         out.append(q)
@@ -230,8 +228,14 @@ def _join(a: Quote, b: Quote) -> Quote:
     """One quote from two overlapping ones: the union of spans, attribution from the one that has it."""
     first, second = (a, b) if a.speaker or not b.speaker else (b, a)
     direct = a.direct or b.direct
-    merged = Quote(min(a.start, b.start), max(a.end, b.end), direct, first.cue or second.cue,
-                   first.speaker or second.speaker, first.speaker_token if first.speaker else second.speaker_token,
-                   max(a.score, b.score))
+    merged = Quote(
+        min(a.start, b.start),
+        max(a.end, b.end),
+        direct,
+        first.cue or second.cue,
+        first.speaker or second.speaker,
+        first.speaker_token if first.speaker else second.speaker_token,
+        max(a.score, b.score),
+    )
     merged.speaker_tokens = first.speaker_tokens if first.speaker else second.speaker_tokens
     return merged

@@ -102,8 +102,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(data.data_dir() / "ptc2020"))
     result = run(__import__("pathlib").Path(parser.parse_args().data))
-    print(f"B classical  SI P {result['si']['precision']:.4f} R {result['si']['recall']:.4f} F1 {result['si']['f1']:.4f} "
-          f"(word threshold {result['si_threshold']})  TC micro-F1 {result['tc']['f1']:.4f}")
+    print(
+        f"B classical  SI P {result['si']['precision']:.4f} R {result['si']['recall']:.4f} F1 {result['si']['f1']:.4f} (word threshold {result['si_threshold']})  TC micro-F1 {result['tc']['f1']:.4f}"
+    )
 
 
 if __name__ == "__main__":

@@ -33,12 +33,18 @@ def train(
     trainable_layers: Annotated[int, typer.Option(help="Top encoder layers fine-tuned (of 6); the rest stay frozen.")] = 6,
     per_channel: Annotated[bool, typer.Option("--per-channel/--per-tensor", help="Quantise weights with one scale per output channel, or one per tensor.")] = True,
     retune: Annotated[bool, typer.Option("--retune", help="Keep the trained model in --out and only choose its decoding thresholds and calibration again.")] = False,
-    teacher: Annotated[Optional[Path], typer.Option("--teacher", help="A trained model folder (an ensemble, say) to distil: its token probabilities on the training split are mixed into the targets.")] = None,
+    teacher: Annotated[
+        Optional[Path], typer.Option("--teacher", help="A trained model folder (an ensemble, say) to distil: its token probabilities on the training split are mixed into the targets.")
+    ] = None,
     teacher_weight: Annotated[float, typer.Option(help="Share of the teacher's probabilities in each token target (with --teacher).")] = 0.5,
-    ensemble: Annotated[Optional[list[Path]], typer.Option("--ensemble", help="Instead of training: combine these trained model folders (give it twice or more) into one ensemble in --out, tuned on the validation split.")] = None,
+    ensemble: Annotated[
+        Optional[list[Path]],
+        typer.Option("--ensemble", help="Instead of training: combine these trained model folders (give it twice or more) into one ensemble in --out, tuned on the validation split."),
+    ] = None,
 ) -> None:
     """Fine-tune the technique model on the training split and tune it on the validation split."""
-    from spinscope.detectors.techniques.train import retune as run_retune, train as run
+    from spinscope.detectors.techniques.train import retune as run_retune
+    from spinscope.detectors.techniques.train import train as run
 
     if ensemble:
         from spinscope.detectors.techniques.ensemble import combine
@@ -78,9 +84,11 @@ def evaluate(
 ) -> None:
     """Print SI, span+technique and TC scores on the fixed validation split."""
     if two_fold:
-        from spinscope.detectors.techniques.twofold import report, two_fold as run
+        from spinscope.detectors.techniques.twofold import report
+        from spinscope.detectors.techniques.twofold import two_fold as run
     else:
-        from spinscope.detectors.techniques.evaluate import evaluate as run, report
+        from spinscope.detectors.techniques.evaluate import evaluate as run
+        from spinscope.detectors.techniques.evaluate import report
 
     result = run(_ptc(data), model)
     typer.echo(json.dumps(result, indent=2) if as_json else report(result))

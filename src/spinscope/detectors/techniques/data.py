@@ -45,7 +45,7 @@ def load_ptc(ptc: Path) -> list[Labelled]:
     """Every labelled PTC article, sorted by id."""
     articles = []
     for path in sorted((ptc / "train-articles").glob("article*.txt")):
-        aid = path.stem[len("article"):]
+        aid = path.stem[len("article") :]
         labels = ptc / "train-labels-task2-technique-classification" / f"article{aid}.task2-TC.labels"
         articles.append(Labelled(aid, read_text(path), _read_tc(labels)))
     return articles

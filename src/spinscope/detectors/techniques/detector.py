@@ -53,11 +53,7 @@ class TechniquesDetector(BaseDetector):
 
         model = _model(str(Path(self.model_path).resolve()) if self.model_path else None)
         quotes = [s for s in spans or [] if s.kind == "quote" and another_voice(s, doc)]
-        found = [
-            Span(start=s, end=e, kind=self.kind, label=tech, score=round(score, 4), attrs=voice_of(s, e, quotes, doc).attrs())
-            for tech, s, e, score in model.predict(article.text)
-            if e > s
-        ]
+        found = [Span(start=s, end=e, kind=self.kind, label=tech, score=round(score, 4), attrs=voice_of(s, e, quotes, doc).attrs()) for tech, s, e, score in model.predict(article.text) if e > s]
         return Findings(spans=found)
 
     def models(self) -> list[ModelInfo]:

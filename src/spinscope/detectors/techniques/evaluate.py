@@ -24,7 +24,7 @@ def predict(model: runtime.TechniqueModel, articles: list[data.Labelled]) -> tup
     threshold = model_min_score(model)
     for art in articles:
         out = model.token_outputs(art.text)
-        found = runtime.decode(out, art.text, model.config, lambda s, e: model.span_probs(out, art.text, s, e))
+        found = runtime.decode(out, art.text, model.config, lambda s, e, out=out, text=art.text: model.span_probs(out, text, s, e))
         spans[art.id] = [f for f in found if f[3] >= threshold]
         tc[art.id] = [TECHNIQUES[int(np.argmax(model.span_probs(out, art.text, s, e)))] for _, s, e in art.spans]
     return spans, tc
@@ -44,9 +44,7 @@ def score(articles: list[data.Labelled], spans: dict, tc: dict) -> dict:
     gold_tc = [t for a in articles for t, _, _ in a.spans]
     pred_tc = [t for a in articles for t in tc[a.id]]
     per_tc = scorer.per_technique_tc(pred_tc, gold_tc, TECHNIQUES)
-    table = {
-        t: {"tc": per_tc[t], "span_technique": scorer.span_technique(pred_st, gold_st, technique=t)} for t in TECHNIQUES
-    }
+    table = {t: {"tc": per_tc[t], "span_technique": scorer.span_technique(pred_st, gold_st, technique=t)} for t in TECHNIQUES}
     return {
         "articles": len(articles),
         "si": scorer.span_identification(pred_si, gold_si),

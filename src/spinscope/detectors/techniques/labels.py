@@ -19,4 +19,3 @@ TECHNIQUES: tuple[str, ...] = (
     "Whataboutism,Straw_Men,Red_Herring",
 )
 INDEX = {name: i for i, name in enumerate(TECHNIQUES)}
-

@@ -25,7 +25,7 @@ def features(text: str, start: int, end: int) -> dict[int, float]:
     tokens = WORD.findall(span)
     grams = [f"w:{t}" for t in tokens] + [f"b:{a} {b}" for a, b in zip(tokens, tokens[1:])]
     padded = f" {' '.join(tokens)} "
-    grams += [f"c:{padded[i:i + n]}" for n in (3, 4, 5) for i in range(max(len(padded) - n + 1, 0))]
+    grams += [f"c:{padded[i : i + n]}" for n in (3, 4, 5) for i in range(max(len(padded) - n + 1, 0))]
     counts: dict[int, float] = {}
     for g in grams:
         key = zlib.crc32(g.encode("utf-8")) & ((1 << BITS) - 1)

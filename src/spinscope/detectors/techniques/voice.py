@@ -22,12 +22,49 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 MIN_OVERLAP = 0.5  # share of the technique span's characters inside the quote
 # Reported speech counts as another's voice only after a verb of saying; the quotes detector also
 # finds clauses after "decision", "sense" or "puts", which are the author's own words.
-REPORTING = frozenset({
-    "say", "tell", "claim", "warn", "insist", "contend", "state", "announce", "report", "argue",
-    "allege", "suggest", "add", "note", "write", "declare", "assert", "accuse", "deny", "admit",
-    "predict", "promise", "vow", "threaten", "call", "describe", "explain", "maintain", "charge",
-    "complain", "urge", "tweet", "post", "reply", "respond", "ask", "believe", "think", "accord",
-})
+REPORTING = frozenset(
+    {
+        "say",
+        "tell",
+        "claim",
+        "warn",
+        "insist",
+        "contend",
+        "state",
+        "announce",
+        "report",
+        "argue",
+        "allege",
+        "suggest",
+        "add",
+        "note",
+        "write",
+        "declare",
+        "assert",
+        "accuse",
+        "deny",
+        "admit",
+        "predict",
+        "promise",
+        "vow",
+        "threaten",
+        "call",
+        "describe",
+        "explain",
+        "maintain",
+        "charge",
+        "complain",
+        "urge",
+        "tweet",
+        "post",
+        "reply",
+        "respond",
+        "ask",
+        "believe",
+        "think",
+        "accord",
+    }
+)
 MIN_DIRECT_WORDS = 3  # shorter quotation marks without a speaker are scare quotes: the author's
 
 
