@@ -78,6 +78,6 @@ def respond(request, message: str, status: int, code: str | None = None, source:
 
     if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse(payload(message, status, code, source), status_code=status)
-    from spinscope.api.pages import render
+    from spinscope.web.pages import render
 
     return HTMLResponse(render("error.html", request, message=message, status=status), status_code=status)

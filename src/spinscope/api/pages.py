@@ -13,20 +13,10 @@ from spinscope.api.requests import read_request
 from spinscope.api.routes import export_response, run_analysis
 from spinscope.api.security import check_token
 from spinscope.model import Analysis
+from spinscope.web.pages import page
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
-
-
-def render(name: str, request: Request, **context) -> str:
-    from spinscope.web import environment
-
-    settings = request.app.state.settings
-    return environment().get_template(name).render(request=request, settings=settings, path=request.url.path, **context)
-
-
-def page(name: str, request: Request, status: int = 200, **context) -> HTMLResponse:
-    return HTMLResponse(render(name, request, **context), status_code=status)
 
 
 @router.get("/", response_class=HTMLResponse)
