@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+from spinscope.failures import Failure
 from spinscope.model import Analysis, Article
 from spinscope.options import Options
-from spinscope.pipeline import Failure, analyse_articles
 
 
 class RemoteFailure(Failure):
@@ -33,9 +33,9 @@ class RemoteFailure(Failure):
         return self._line
 
 
-def _work(articles: list[Article], opts: Options) -> list[tuple]:
+def _work(analyse, articles: list[Article], opts: Options) -> list[tuple]:
     out = []
-    for result in analyse_articles(articles, opts):
+    for result in analyse(articles, opts):
         if isinstance(result, Failure):
             out.append(("failure", result.to_dict(), result.line()))
         else:
@@ -47,15 +47,18 @@ def _unpack(rows: list[tuple]) -> list[Analysis | Failure]:
     return [Analysis.from_json(row[1]) if row[0] == "analysis" else RemoteFailure(row[1], row[2]) for row in rows]
 
 
-def analyse_in_processes(batches: Iterable[list], opts: Options) -> Iterator[tuple[list, list]]:
-    """Yield ``(batch, results)`` in batch order; ``results`` has one entry per Article of the batch."""
+def analyse_in_processes(batches: Iterable[list], opts: Options, analyse: Callable) -> Iterator[tuple[list, list]]:
+    """Yield ``(batch, results)`` in batch order; ``results`` has one entry per Article of the batch.
+
+    ``analyse(articles, opts)`` runs in the workers: a module-level function
+    (it travels to them by name), yielding one Analysis or Failure per article."""
     in_flight: collections.deque = collections.deque()
     context = multiprocessing.get_context("spawn")  # no inherited threads or half-loaded models
     with ProcessPoolExecutor(max_workers=opts.workers, mp_context=context) as pool:
         try:
             for batch in batches:
                 articles = [a for a in batch if isinstance(a, Article)]
-                in_flight.append((batch, pool.submit(_work, articles, opts)))
+                in_flight.append((batch, pool.submit(_work, analyse, articles, opts)))
                 if len(in_flight) >= 2 * opts.workers:
                     done_batch, future = in_flight.popleft()
                     yield done_batch, _unpack(future.result())

@@ -8,29 +8,10 @@ from collections.abc import Iterable, Iterator
 
 from spinscope import detectors as registry
 from spinscope import nlp
-from spinscope.errors import InputError, SpinscopeError, UsageError, message, record
+from spinscope.errors import InputError, UsageError, message
+from spinscope.failures import Failure
 from spinscope.model import Analysis, Article, DetectorWarning, ModelInfo, Profile
 from spinscope.options import Options
-
-
-class Failure(SpinscopeError):
-    """A document that could not be analysed; carries where it came from."""
-
-    def __init__(self, source: str | None, error: BaseException) -> None:
-        self.source = source
-        self.error = error
-        Exception.__init__(self, f"{source}: {error}")
-
-    def to_dict(self) -> dict:
-        if isinstance(self.error, InputError):
-            return self.error.to_dict()
-        code = getattr(self.error, "code", "E400")
-        return record(code, f"{type(self.error).__name__}: {self.error}", self.source)
-
-    def line(self) -> str:
-        if isinstance(self.error, InputError):
-            return str(self.error)
-        return f"[E400] {self.source}: {message('E400', detail=self.error)}"
 
 
 def analyze(text_or_html: str, *, url: str | None = None, detectors: Iterable[str] | None = None, options: Options | None = None) -> Analysis:
@@ -80,7 +61,7 @@ def analyze_stream(
     if opts.workers > 1:
         from spinscope.parallel import analyse_in_processes
 
-        analysed = analyse_in_processes(batches, opts)
+        analysed = analyse_in_processes(batches, opts, analyse_articles)
     else:
         analysed = ((batch, _analyse_batch([a for a in batch if isinstance(a, Article)], dets, opts)) for batch in batches)
     for batch, results in analysed:
