@@ -35,7 +35,7 @@ def main() -> None:
     parser.add_argument("--min-score", type=float, default=None)
     args = parser.parse_args()
 
-    from spinscope import pipeline
+    from spinscope import engine as pipeline
     from spinscope.detectors.techniques import data
 
     if args.paths:

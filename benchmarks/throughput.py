@@ -1,6 +1,6 @@
 """Throughput of `analyze` against the floor: spaCy's nlp.pipe alone on the same texts, same run.
 
-    python benchmarks/throughput.py [--detectors a,b] [--repeat 2] [--int8 auto|u8s8|u8u8]
+    python benchmarks/throughput.py [--detectors a,b] [--repeat 2] [--int8 auto|u8s8|u8u8] [--accurate]
 
 Prints articles/second for the floor and for the full analysis, their ratio,
 and the time of each stage (ingest, spaCy, each detector) so the slowest one
@@ -8,6 +8,8 @@ is plain.  Texts: the 90 articles of ptc2020/test-articles-unlabeled.  It
 also prints the CPU and the int8 product the models run with on it
 (``u8s8`` where that is exact, as with VNNI; ``u8u8`` elsewhere; see
 ``spinscope.encoders.int8``): ``--int8 u8u8`` times the other path here.
+``--accurate`` also times the full analysis with the accurate technique
+setting (``analyze --accurate``) in the same run, against the same floor.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--detectors", default=None, help="comma-separated detectors (default: all)")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--accurate", action="store_true", help="also time the accurate technique setting (analyze --accurate)")
     parser.add_argument("--int8", choices=["auto", "u8s8", "u8u8"], default="auto", help="the int8 product to run the models with (default: what this CPU computes exactly)")
     args = parser.parse_args()
     os.environ["SPINSCOPE_INT8"] = args.int8
@@ -54,6 +57,7 @@ def main() -> None:
     import spinscope
     from spinscope import detectors as registry
     from spinscope import nlp
+    from spinscope.detectors.base import reads_spans
     from spinscope.ingest import from_string
     from spinscope.options import Options
 
@@ -74,12 +78,18 @@ def main() -> None:
     # a fresh variant of each text per repeat, so that per-text caches (textstat) never hit
     variants = iter(range(1, args.repeat + 1))
     full_s = best_of(args.repeat, lambda: list(spinscope.analyze_many(_variant(articles, next(variants)), options=opts)))
+    accurate_s = None
+    if args.accurate:
+        accurate = Options(detectors=selected, model_paths=registry.accurate_models())
+        list(spinscope.analyze_many(raw[:2], options=accurate))
+        variants = iter(range(101, 101 + args.repeat))
+        accurate_s = best_of(args.repeat, lambda: list(spinscope.analyze_many(_variant(articles, next(variants)), options=accurate)))
 
     docs = list(nlp.pipe_batched([a.text for a in articles]))
     stage = {}
     for det in dets:
         # one run: some libraries cache per text (textstat), so a repeat would time the cache
-        stage[det.name] = best_of(1, lambda det=det: [det.detect(d, a, spans=[], ran=frozenset()) if getattr(det, "uses_spans", False) else det.detect(d, a) for d, a in zip(docs, articles)])
+        stage[det.name] = best_of(1, lambda det=det: [det.detect(d, a, spans=[], ran=frozenset()) if reads_spans(det) else det.detect(d, a) for d, a in zip(docs, articles)])
 
     from spinscope.encoders import int8
 
@@ -89,6 +99,9 @@ def main() -> None:
     print(f"floor  spaCy nlp.pipe : {floor_s:7.2f} s  {n / floor_s:7.1f} articles/s")
     print(f"full   analyze_many   : {full_s:7.2f} s  {n / full_s:7.1f} articles/s")
     print(f"ratio  full / floor   : {full_s / floor_s:7.2f}x")
+    if accurate_s is not None:
+        print(f"accurate analyze_many : {accurate_s:7.2f} s  {n / accurate_s:7.1f} articles/s")
+        print(f"ratio  accurate/floor : {accurate_s / floor_s:7.2f}x")
     print("stages (seconds, ratio to floor):")
     print(f"  ingest+cleaning     : {ingest_s:7.2f} s  {ingest_s / floor_s:5.2f}x")
     for name, secs in sorted(stage.items(), key=lambda kv: -kv[1]):

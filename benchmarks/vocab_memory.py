@@ -20,7 +20,8 @@ import sys
 
 RUN = r"""
 import contextlib, random, string, sys, time
-from spinscope import nlp, pipeline
+from spinscope import engine as pipeline
+from spinscope import nlp
 batches, per_batch, words, zone = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "zone"
 if not zone:
     nlp.memory_zone = contextlib.nullcontext

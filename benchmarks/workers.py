@@ -28,9 +28,9 @@ def main() -> None:
     if not folder.is_dir():
         sys.exit(f"no articles at {folder}: set SPINSCOPE_DATA")
 
+    from spinscope.engine import analyze_stream
     from spinscope.ingest import from_string
     from spinscope.options import Options
-    from spinscope.pipeline import analyze_stream
 
     selected = tuple(args.detectors.split(",")) if args.detectors else None
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("article*.txt"))] * args.copies

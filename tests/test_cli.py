@@ -156,3 +156,13 @@ def test_cli_model_and_detector_options_are_checked_before_any_work(tmp_path):
     ):
         done = run("analyze", str(text), *args)
         assert done.returncode == 2 and code in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_cli_accurate_runs_the_ensemble_setting(tmp_path):
+    (tmp_path / "a.txt").write_text("The corrupt, lying traitors in Washington are destroying our beloved country.\n", encoding="utf-8")
+    versions = {}
+    for flags in ((), ("--accurate",)):
+        done = run("analyze", str(tmp_path / "a.txt"), "--detectors", "techniques", *flags)
+        assert done.returncode == 0, done.stderr
+        versions[flags] = [m["version"] for m in json.loads(done.stdout)["models"] if m["name"].startswith("spinscope/techniques")]
+    assert versions == {(): ["5"], ("--accurate",): ["5-accurate"]}

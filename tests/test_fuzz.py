@@ -28,12 +28,12 @@ def test_fuzz_pipeline_returns_analyses_or_input_errors(tmp_path, doc):
 def test_fuzz_check_notices_a_span_outside_the_text(tmp_path, monkeypatch):
     import pytest
 
+    from spinscope.failures import Failure
     from spinscope.model import Span
-    from spinscope.pipeline import Failure
 
     path = tmp_path / "a.txt"
     path.write_text("Some text here.", encoding="utf-8")
-    import spinscope.pipeline as pipeline
+    import spinscope.engine as pipeline
 
     real = pipeline.analyze_stream
 

@@ -7,11 +7,11 @@ import pytest
 import spinscope
 from spinscope import detectors as registry
 from spinscope.detectors.base import BaseDetector, Findings
+from spinscope.engine import analyze_stream
 from spinscope.errors import InputError, UsageError
 from spinscope.model import Article, Span
 from spinscope.nlp import chunks, pipe
 from spinscope.options import Options
-from spinscope.pipeline import analyze_stream
 
 
 def test_pipeline_analyze_text_gives_entities_and_profile(news_text):

@@ -9,10 +9,10 @@ try:
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
+from spinscope.engine import analyze, analyze_many, analyze_stream
 from spinscope.errors import InputError, SpinscopeError, UsageError
 from spinscope.model import Analysis, Article, Span
 from spinscope.options import Options
-from spinscope.pipeline import analyze, analyze_many, analyze_stream
 
 __all__ = [
     "Analysis",

@@ -64,12 +64,13 @@ class Run:
 def drain(paths: list[str], opts: Options, write: Callable, *, err_log: IO[str] | None = None, progress=None) -> Run:
     """Analyse ``paths`` one document at a time, handing each analysis to ``write`` at once and
     keeping the failures (also logged to ``err_log`` as JSONL); an interrupt ends it early."""
+    from spinscope import engine
+    from spinscope.failures import Failure
     from spinscope.ingest import iter_paths
-    from spinscope.pipeline import Failure, analyze_stream
 
     run = Run(stats=IngestStats(), started=time.perf_counter())
     try:
-        for result in analyze_stream(iter_paths(paths, opts, run.stats), options=opts):
+        for result in engine.run(iter_paths(paths, opts, run.stats), opts):
             if isinstance(result, Failure):
                 run.failures.append(result)
                 if err_log:

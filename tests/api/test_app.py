@@ -134,3 +134,10 @@ def test_api_cli_module_is_cheap_to_import():
     code = "import sys, spinscope.api.cli as c; assert 'serve' in c.COMMANDS; print('fastapi' in sys.modules, 'uvicorn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_api_accurate_runs_the_ensemble_setting(client):
+    for accurate, version in ((False, "5"), (True, "5-accurate")):
+        r = client.post("/api/analyze", json={"text": "These lying traitors are destroying our beloved country.", "detectors": ["techniques"], "accurate": accurate})
+        assert r.status_code == 200, r.text
+        assert [m["version"] for m in r.json()["models"] if m["name"].startswith("spinscope/techniques")] == [version]

@@ -109,3 +109,24 @@ def test_pages_render_from_a_real_store(make_client, db):
     assert "Herald" in client.get("/outlets").text
     assert "b1" in client.get("/search", params={"q": "libraries"}).text
     assert client.get("/articles/nope", headers={"accept": "text/html"}).status_code == 404
+
+
+def test_api_analyze_store_true_names_actors_as_the_store_does(make_client, tmp_path):
+    """An article stored through the API names an actor the store already knows by the store's name and id,
+    as ``corpus add`` does, and without ``store`` it keeps its own."""
+    from spinscope.corpus.add import add_paths
+    from spinscope.corpus.store import Store
+    from spinscope.options import Options
+
+    first = tmp_path / "first.jsonl"
+    first.write_text('{"id": "a", "text": "Barack Obama spoke in Chicago on Monday about the economy."}\n', encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'api.db'}"
+    add_paths(Store(db).open(), [str(first)], Options(detectors=("actors",)))
+    client = make_client(db=db)
+    body = {"text": "Obama said the plan would create jobs in the spring.", "detectors": ["actors"]}
+    alone = client.post("/api/analyze", json=body).json()
+    stored = client.post("/api/analyze", json={**body, "store": True}).json()
+    people = lambda r: {a["id"] for a in r["actors"] if a["type"] == "person"}  # noqa: E731
+    assert people(alone) == {"obama"}
+    assert people(stored) == {"barack-obama"}
+    assert client.get(f"/api/articles/{stored['id']}").json()["actors"] == stored["actors"]

@@ -78,7 +78,7 @@ def test_api_articles_page_past_any_offset_is_a_422(make_client, corpus_url):
 def test_api_internal_error_is_logged_with_its_traceback(make_client, caplog):
     client = make_client()
 
-    def broken(article, opts):
+    def broken(article, opts, store=None):
         raise RuntimeError("detector bug")
 
     client.app.state.analyzer.analyse = broken

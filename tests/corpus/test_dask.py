@@ -9,17 +9,17 @@ from spinscope.options import Options
 
 def test_dask_local_cluster_matches_single_process(articles_file, tmp_path):
     pytest.importorskip("dask.distributed")
-    from spinscope.corpus.add import add_paths, local_analyser
-    from spinscope.corpus.distributed import dask_analyser
+    from spinscope.corpus.add import add_paths
+    from spinscope.corpus.distributed import dask_executor
     from spinscope.corpus.export import export
     from spinscope.corpus.store import Store
 
     opts = Options(detectors=("profile",), batch_size=1)
     single = Store(f"sqlite:///{tmp_path / 'single.db'}").open()
-    add_paths(single, [str(articles_file)], opts, analyser=local_analyser)
+    add_paths(single, [str(articles_file)], opts)
     spread = Store(f"sqlite:///{tmp_path / 'dask.db'}").open()
-    with dask_analyser("local", workers=2) as analyser:
-        report = add_paths(spread, [str(articles_file)], opts, analyser=analyser)
+    with dask_executor("local", workers=2) as executor:
+        report = add_paths(spread, [str(articles_file)], opts, executor=executor)
     assert report.stored == 4 and not report.failures
     export(single, "jsonl", tmp_path / "single.jsonl")
     export(spread, "jsonl", tmp_path / "dask.jsonl")
@@ -31,7 +31,7 @@ def test_dask_names_actors_across_batches_and_as_the_store_does(tmp_path):
     import json
 
     from spinscope.corpus.add import add_paths
-    from spinscope.corpus.distributed import dask_analyser
+    from spinscope.corpus.distributed import dask_executor
     from spinscope.corpus.export import export
     from spinscope.corpus.store import Store
 
@@ -49,9 +49,9 @@ def test_dask_names_actors_across_batches_and_as_the_store_does(tmp_path):
     )
     opts = Options(detectors=("actors",), batch_size=1)  # every article its own batch, on either worker
     store = Store(f"sqlite:///{tmp_path / 'dask.db'}").open()
-    with dask_analyser("local", workers=2) as analyser:
-        add_paths(store, [str(first)], opts, analyser=analyser)
-        add_paths(store, [str(later)], opts, analyser=analyser)
+    with dask_executor("local", workers=2) as executor:
+        add_paths(store, [str(first)], opts, executor=executor)
+        add_paths(store, [str(later)], opts, executor=executor)
     out = tmp_path / "all.jsonl"
     export(store, "jsonl", out)
     people = {r["id"]: {a["id"] for a in r["actors"] if a["type"] == "person"} for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}

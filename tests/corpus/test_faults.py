@@ -105,7 +105,7 @@ def _snapshot(path: Path) -> tuple[bytes, int]:
 
 @pytest.mark.parametrize("locked", ["file", "folder"])
 def test_faults_read_only_store_refused_before_any_work(tmp_path, monkeypatch, capsys, locked):
-    from spinscope.corpus import add
+    from spinscope import engine
     from spinscope.corpus.store import Store
 
     folder = tmp_path / "store"
@@ -113,7 +113,7 @@ def test_faults_read_only_store_refused_before_any_work(tmp_path, monkeypatch, c
     db, src = folder / "ro.db", _articles(tmp_path / "in.jsonl", 3)
     Store(f"sqlite:///{db}").open().close()
     before = _snapshot(db)
-    monkeypatch.setattr(add, "local_analyser", lambda *_: pytest.fail("analysed an article for a store that cannot be written"))
+    monkeypatch.setattr(engine, "run", lambda *_, **__: pytest.fail("analysed an article for a store that cannot be written"))
     target = db if locked == "file" else folder
     mode = target.stat().st_mode
     target.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))

@@ -1,58 +1,74 @@
-"""One contract every registered detector must keep (like scikit-learn's check_estimator)."""
+"""One contract every registered detector must keep: the shipped ``check_detector`` (like scikit-learn's
+check_estimator), run with real upstream spans, and shown to catch a detector that breaks it."""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 
 from spinscope import detectors as registry
-from spinscope import nlp
-from spinscope.detectors.base import Findings
-from spinscope.model import Article
-
-TEXTS = [
-    "Leaders meet in Geneva\n\nPresident Maria Lopez met Chancellor Olaf Brandt in Geneva on Tuesday, officials said. "
-    "These corrupt traitors will destroy our great nation! According to the U.N., 40 civilians died.\n",
-    "Emoji 😀 and combining e\u0301 marks: \u201cThe invaders are monsters,\u201d he said.\r\nNext line.\n",
-    "x",
-]
-
-
-@pytest.fixture(scope="module")
-def parsed():
-    return [(Article(text=t, id=f"t{i}"), doc) for i, (t, doc) in enumerate(zip(TEXTS, nlp.pipe(TEXTS)))]
+from spinscope.detectors.base import BaseDetector, Findings
+from spinscope.detectors.check import check_detector
+from spinscope.model import Span
 
 
 @pytest.mark.parametrize("name", registry.names())
-def test_contract_detector_declares_itself(name):
-    cls = registry.get(name)
-    assert cls.name == name
-    assert cls.kind and isinstance(cls.version, str)
-    assert 0.0 <= cls.default_min_score <= 1.0
-    det = cls()
-    assert isinstance(det, registry.Detector)
+def test_contract_every_registered_detector_keeps_it(name):
+    check_detector(registry.get(name))
 
 
-@pytest.mark.parametrize("name", registry.names())
-def test_contract_spans_in_bounds_labelled_and_json_safe(name, parsed):
-    det = registry.get(name)()
-    for article, doc in parsed:
-        found = det.detect(doc, article)
-        assert isinstance(found, Findings)
-        for span in found.spans:
-            assert 0 <= span.start < span.end <= len(article.text), span
-            assert article.text[span.start : span.end].strip(), span
-            assert span.kind == det.kind
-            if det.labels is not None:
-                assert span.label in det.labels
-            json.dumps(span.attrs)
-        json.dumps(found.profile)
+def test_contract_span_readers_get_real_upstream_spans():
+    """The check runs what a detector requires first: propaganda is handed real technique spans."""
+    seen = []
+
+    class Reader(BaseDetector):
+        name, kind, version = "reader-check", "reader", "1"
+        requires = frozenset({"spans.technique"})
+        assigns = frozenset({"profile.reader"})
+
+        def detect(self, doc, article, spans=None, ran=None):
+            seen.append((sorted({s.kind for s in spans or []}), "techniques" in (ran or ())))
+            return Findings(profile={"reader": len(spans or [])})
+
+    check_detector(Reader)
+    assert seen and all(ran for _, ran in seen)
+    assert any(kinds == ["quote", "technique"] or kinds == ["technique"] for kinds, _ in seen), seen
 
 
-@pytest.mark.parametrize("name", registry.names())
-def test_contract_output_is_deterministic(name, parsed):
-    article, doc = parsed[0]
-    first = registry.get(name)().detect(doc, article)
-    second = registry.get(name)().detect(doc, article)
-    assert first.spans == second.spans and first.profile == second.profile
+class _Base(BaseDetector):
+    name, kind, version = "broken-check", "test", "1"
+    assigns = frozenset({"spans.test"})
+
+    def detect(self, doc, article):
+        return Findings(spans=[Span(start=0, end=1, kind="test", label="x", score=0.5)])
+
+
+@pytest.mark.parametrize(
+    "change, complaint",
+    [
+        ({"detect": lambda self, doc, article: Findings(spans=[Span(start=0, end=len(article.text) + 3, kind="test", label="x", score=0.5)])}, "outside the text"),
+        ({"detect": lambda self, doc, article: Findings(profile={"secret": 1})}, "does not declare"),
+        ({"detect": lambda self, doc, article: Findings(spans=[Span(start=0, end=1, kind="other", label="x", score=0.5)])}, "has kind"),
+        ({"labels": frozenset({"y"})}, "undeclared label"),
+        ({"requires": frozenset({"spans.nothing-gives-this"})}, "no registered detector assigns"),
+        ({"requires": frozenset({"doc.no_such_value"})}, "no shared value"),
+        ({"assigns": frozenset({"somewhere.else"})}, "is not one of"),
+        ({"default_min_score": 1.5}, "outside [0, 1]"),
+    ],
+)
+def test_contract_check_catches_a_broken_detector(change, complaint):
+    broken = type("Broken", (_Base,), change)
+    with pytest.raises(AssertionError, match=complaint.replace("[", r"\[").replace("]", r"\]")):
+        check_detector(broken)
+
+
+def test_contract_check_catches_a_nondeterministic_detector():
+    import itertools
+
+    counter = itertools.count()
+
+    class Drifting(_Base):
+        def detect(self, doc, article):
+            return Findings(spans=[Span(start=0, end=1, kind="test", label="x", score=round(0.1 + (next(counter) % 2) * 0.5, 1))])
+
+    with pytest.raises(AssertionError, match="different findings"):
+        check_detector(Drifting)

@@ -131,11 +131,12 @@ def check(path, detectors=None) -> tuple[int, int]:
     Raises AssertionError when a span lies outside ``text`` or anything but
     the project's own input error comes out.
     """
+    from spinscope.engine import analyze_stream
     from spinscope.errors import InputError
+    from spinscope.failures import Failure
     from spinscope.ingest import iter_paths
     from spinscope.model import Analysis
     from spinscope.options import Options
-    from spinscope.pipeline import Failure, analyze_stream
 
     analyses = errors = 0
     for result in analyze_stream(iter_paths([str(path)], Options()), detectors=detectors):

@@ -32,6 +32,7 @@ class AnalyzeRequest(BaseModel):
     detectors: list[str] | None = Field(default=None, description="Detectors to run (default: all).")
     min_score: float | None = Field(default=None, ge=0.0, le=1.0, description="Drop spans scored below this.")
     keep_boilerplate: bool = False
+    accurate: bool = Field(default=False, description="Find techniques with the shipped two-model ensemble: more accurate, slower.")
     store: bool = Field(default=False, description="Also save the analysis in the corpus store (needs --db, not --read-only).")
 
 
@@ -41,12 +42,20 @@ class Analyzer:
     def __init__(self) -> None:
         self._lock = threading.Lock()
 
-    def analyse(self, article: Article, opts: Options) -> Analysis:
-        """Analyse one article; an input problem raises InputError, a detector bug raises its error."""
-        from spinscope.pipeline import Failure, analyse_articles
+    def analyse(self, article: Article, opts: Options, store=None) -> Analysis:
+        """Analyse one article through the engine; with ``store``, also store it there, its actors named as the
+        store names them.  An input problem raises InputError, a detector bug raises its error."""
+        from spinscope import engine
+        from spinscope.failures import Failure
 
-        with self._lock:
-            (result,) = analyse_articles([article], opts)
+        sink, seeds = None, None
+        if store is not None:
+            from spinscope import detectors as registry
+            from spinscope.corpus.add import AddReport, StoreSink, seeds_of
+
+            sink, seeds = StoreSink(store, None, AddReport()), seeds_of(store, registry.shared(opts.detectors, opts.model_paths))
+        with self._lock:  # one at a time: stored articles name their actors in the order they were stored
+            (result,) = engine.run([article], opts, sink=sink, seeds=seeds)
         if isinstance(result, Failure):
             raise result.error
         return result
@@ -54,7 +63,9 @@ class Analyzer:
 
 def options_for(req: AnalyzeRequest, settings: ApiSettings) -> Options:
     detectors = tuple(d.strip() for d in req.detectors if d.strip()) if req.detectors else None
-    return Options(detectors=detectors or None, min_score=req.min_score, keep_boilerplate=req.keep_boilerplate, max_bytes=settings.max_body)
+    from spinscope.detectors import accurate_models
+
+    return Options(detectors=detectors or None, min_score=req.min_score, keep_boilerplate=req.keep_boilerplate, max_bytes=settings.max_body, model_paths=accurate_models() if req.accurate else {})
 
 
 def article_for(req: AnalyzeRequest, opts: Options, settings: ApiSettings) -> Article:

@@ -15,7 +15,7 @@ async def read_request(request, max_body: int) -> tuple[AnalyzeRequest, str | No
         return AnalyzeRequest.model_validate_json(await request.body()), None
     if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await _read_form(request, max_body)
-        return await from_form(form), form.get("token") or None
+        return await from_form(form, max_body), form.get("token") or None
     raise ApiError("E613", detail=f"send application/json or multipart/form-data, not {kind or 'no Content-Type'!r}")
 
 
@@ -29,14 +29,14 @@ async def _read_form(request, max_body: int):
         raise ApiError("E610", detail=f"unreadable form: {exc.detail}") from None
 
 
-async def from_form(form) -> AnalyzeRequest:
+async def from_form(form, max_body: int) -> AnalyzeRequest:
     """Form fields -> request; an uploaded ``file`` is decoded and read as text or HTML by its name and content."""
     fields = {k: v for k in FORM_FIELDS if isinstance(v := form.get(k), str) and v.strip()}
     upload = form.get("file")
     if upload is not None and not isinstance(upload, str) and upload.filename:
         fields.pop("text", None)
         fields.pop("html", None)
-        fields.update(_file_fields(await upload.read(), upload.filename))
+        fields.update(_file_fields(await upload.read(), upload.filename, max_body))
     elif "text" in fields:
         fields.update(_pasted(fields.pop("text")))
     return AnalyzeRequest(
@@ -44,15 +44,17 @@ async def from_form(form) -> AnalyzeRequest:
         detectors=_list(form.get("detectors")),
         min_score=_score(form.get("min_score")),
         keep_boilerplate=_flag(form.get("keep_boilerplate")),
+        accurate=_flag(form.get("accurate")),
         store=_flag(form.get("store")),
     )
 
 
-def _file_fields(data: bytes, filename: str) -> dict:
-    from spinscope.ingest.decode import decode
+def _file_fields(data: bytes, filename: str, max_body: int) -> dict:
+    """An uploaded file read as ingest reads a file of that name: ``.html.gz``, ``.xhtml`` and the rest."""
+    from spinscope.ingest.files import decode_bytes
 
-    is_html = filename.lower().endswith((".html", ".htm"))
-    return _pasted(decode(data, filename, html=is_html), force_html=is_html)
+    text, is_html = decode_bytes(data, filename, max_body, source=filename)
+    return {"html": text} if is_html else {"text": text}
 
 
 def _pasted(text: str, force_html: bool = False) -> dict:

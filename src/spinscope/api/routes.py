@@ -25,11 +25,13 @@ ANALYZE_BODY = {
                 "schema": {
                     "type": "object",
                     "properties": {
-                        "file": {"type": "string", "format": "binary", "description": ".txt or .html file"},
+                        "file": {"type": "string", "format": "binary", "description": "one article: a .txt or .html file (.htm, .xhtml; each also .gz), read as 'spinscope analyze' reads it"},
                         "text": {"type": "string"},
                         "url": {"type": "string"},
                         "detectors": {"type": "string", "description": "comma-separated"},
                         "min_score": {"type": "number"},
+                        "keep_boilerplate": {"type": "boolean"},
+                        "accurate": {"type": "boolean", "description": "the slower, more accurate technique model"},
                         "store": {"type": "boolean"},
                     },
                 }
@@ -50,10 +52,8 @@ async def run_analysis(request: Request, req: AnalyzeRequest) -> Analysis:
     if req.store:
         check_writable(state.settings)
     article = await run_in_threadpool(article_for, req, opts, state.settings)
-    analysis = await run_in_threadpool(state.analyzer.analyse, article, opts)
-    if req.store:
-        await run_in_threadpool(state.corpus.add, analysis)
-    return analysis
+    store = await run_in_threadpool(state.corpus.store) if req.store else None
+    return await run_in_threadpool(state.analyzer.analyse, article, opts, store)
 
 
 @router.post("/analyze", response_model=Analysis, responses=error_responses(401, 403, 413, 415, 422, 502, 503, 504), openapi_extra=ANALYZE_BODY)

@@ -66,8 +66,3 @@ class CorpusViews:
         from spinscope.corpus.search import search
 
         return search(self.store(), query, limit=limit, **filters)
-
-    def add(self, analysis) -> None:
-        from spinscope.corpus.write import add_analysis
-
-        add_analysis(self.store(), analysis)

@@ -1,9 +1,10 @@
-"""``corpus add``: ingest -> skip what is stored -> analyse -> commit per small batch.
+"""``corpus add``: ingest -> skip what is stored -> the engine -> the store as its sink.
 
 Before anything is analysed, each cleaned text's content hash is looked up
 in the store: a text already there is only recorded as a new sighting.  So a
 run killed at any point and started again redoes nothing it had committed.
-Analyses are committed in batches of ``commit_every``, each one transaction.
+The engine hands the sink its results a batch (``--batch-size``) at a time,
+each batch one transaction.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import itertools
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from spinscope.errors import InputError, UsageError
-from spinscope.model import Article, DetectorWarning, content_hash
+from spinscope.model import Analysis, Article, DetectorWarning, content_hash
 from spinscope.options import Options
 
 LOOKUP_CHUNK = 64
@@ -46,39 +47,49 @@ class AddReport:
         return not (self.stored or self.known or self.failures or self.interrupted)
 
 
-# (items, opts, known_actors=None) -> Stored | Failure per item, in input order
-Analyser = Callable[..., Iterator]
+class StoreSink:
+    """The engine's sink for ``corpus add``: each batch of results is one transaction, failures are logged."""
+
+    def __init__(self, store, run_id: int, report: AddReport, err_log=None) -> None:
+        self.store, self.run_id, self.report, self.err_log = store, run_id, report, err_log
+
+    def add(self, results: list) -> None:
+        from spinscope.corpus.write import Stored, write_batch
+
+        done = [Stored(json=r.to_json(), data=r.to_dict()) for r in results if isinstance(r, Analysis)]
+        self.report.warned.extend((r.data.get("source") or r.data["id"], [DetectorWarning(**w) for w in r.data["warnings"]]) for r in done if r.data.get("warnings"))
+        counts = write_batch(self.store, done, self.run_id) if done else {}
+        self.report.stored += counts.get("stored", 0)
+        self.report.known += counts.get("known", 0)
+        for failure in (r for r in results if not isinstance(r, Analysis)):
+            self.report.failures.append(failure)
+            if self.err_log:
+                self.err_log.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
+                self.err_log.flush()
 
 
-def local_analyser(items: Iterable[Article | InputError], opts: Options, known_actors: list[tuple[str, str]] | None = None) -> Iterator:
-    """Analyse in this process; yields :class:`Stored` or :class:`Failure` in input order.
-
-    ``known_actors`` (the store's recent actors) make an actor that the
-    store already names keep that name and id.
-    """
-    from spinscope.corpus.write import Stored
-    from spinscope.pipeline import Failure, analyze_stream
-
-    for result in analyze_stream(items, options=opts, known_actors=known_actors):
-        yield result if isinstance(result, Failure) else Stored(json=result.to_json(), data=result.to_dict())
+def seeds_of(store, dets: list) -> dict:
+    """What the chosen detectors' stream stages knew before this run: the store's recent actors."""
+    return {"actors": recent_actors(store)} if any(d.name == "actors" for d in dets) else {}
 
 
-def add_paths(store, paths: list[str], opts: Options, *, errors: Path | None = None, analyser: Analyser = local_analyser, commit_every: int | None = None) -> AddReport:
-    """Add every document under ``paths`` to ``store``.  Never raises for a bad document."""
+def add_paths(store, paths: list[str], opts: Options, *, errors: Path | None = None, executor=None) -> AddReport:
+    """Add every document under ``paths`` to ``store`` through the engine, a batch per transaction.  Never raises
+    for a bad document.  ``executor``: where to analyse (:mod:`spinscope.executors`; default: this process)."""
     from spinscope import detectors as registry
+    from spinscope import engine
     from spinscope.ingest import iter_paths
 
     store.check_writable()  # a read-only store fails now, not after the analysis
     dets = registry.shared(opts.detectors, opts.model_paths)  # fail fast on an unknown detector; built once
-    known_actors = recent_actors(store) if any(d.name == "actors" for d in dets) else None
+    seeds = seeds_of(store, dets)
     report, started = AddReport(), time.perf_counter()
     run_id = store.start_run(opts.detectors)
     err_log = _open_errors(errors)
     try:
         fresh = skip_known(store, iter_paths(paths, opts), report)
-        results = analyser(fresh, opts, known_actors=known_actors)
-        for batch in _batches(results, commit_every or opts.batch_size):
-            _commit(store, batch, run_id, report, err_log)
+        for _ in engine.run(fresh, opts, executor=executor, sink=StoreSink(store, run_id, report, err_log), seeds=seeds):
+            pass
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -128,26 +139,6 @@ def _record_sightings(conn, articles: list[Article]) -> dict[str, int]:
 
 def _sighting(article: Article) -> dict:
     return {"id": article.id or content_hash(article.text), "source": article.source, "url": article.url, "outlet": article.outlet, "published": article.published}
-
-
-def _batches(results: Iterator, size: int) -> Iterator[list]:
-    while batch := list(itertools.islice(results, size)):
-        yield batch
-
-
-def _commit(store, batch: list, run_id: int, report: AddReport, err_log) -> None:
-    from spinscope.corpus.write import Stored, write_batch
-
-    done = [r for r in batch if isinstance(r, Stored)]
-    report.warned.extend((r.data.get("source") or r.data["id"], [DetectorWarning(**w) for w in r.data["warnings"]]) for r in done if r.data.get("warnings"))
-    counts = write_batch(store, done, run_id) if done else {}
-    report.stored += counts.get("stored", 0)
-    report.known += counts.get("known", 0)
-    for failure in (r for r in batch if not isinstance(r, Stored)):
-        report.failures.append(failure)
-        if err_log:
-            err_log.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
-            err_log.flush()
 
 
 def _open_errors(path: Path | None):

@@ -49,17 +49,17 @@ def add(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles analysed and committed together.")] = 16,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Analyse on a Dask cluster: a scheduler address, or 'local' for a LocalCluster.")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for --dask local.")] = 2,
+    accurate: Annotated[bool, typer.Option("--accurate", help="Find techniques with the shipped two-model ensemble: more accurate, slower.")] = False,
 ) -> None:
     """Ingest and analyse articles into the store; a rerun continues where a stopped one ended."""
-    from spinscope.cli import parse_detectors
-    from spinscope.corpus.add import add_paths, local_analyser, print_report
-    from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
+    from spinscope import engine
+    from spinscope.corpus.add import add_paths, print_report
+    from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
 
-    if min_score is not None and not 0.0 <= min_score <= 1.0:
-        raise UsageError("E202", value=min_score)
-    opts = Options(
-        detectors=parse_detectors(detectors),
+    opts = engine.options(
+        detectors=detectors,
         min_score=min_score,
+        accurate=accurate,
         keep_boilerplate=keep_boilerplate,
         text_field=text_field,
         max_bytes=max_bytes or DEFAULT_MAX_BYTES,
@@ -68,12 +68,12 @@ def add(
     )
     store = _store(db, create=True)
     if dask:
-        from spinscope.corpus.distributed import dask_analyser
+        from spinscope.corpus.distributed import dask_executor
 
-        with dask_analyser(dask, workers) as analyser:
-            report = add_paths(store, paths, opts, errors=errors, analyser=analyser)
+        with dask_executor(dask, workers) as executor:
+            report = add_paths(store, paths, opts, errors=errors, executor=executor)
     else:
-        report = add_paths(store, paths, opts, errors=errors, analyser=local_analyser)
+        report = add_paths(store, paths, opts, errors=errors)
     print_report(report, store.safe_url())
     if report.exit_code():
         raise SystemExit(report.exit_code())  # typer.Exit's code is lost under standalone_mode=False

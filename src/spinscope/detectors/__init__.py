@@ -57,6 +57,13 @@ def get(name: str) -> type:
     return cls
 
 
+def accurate_models() -> dict[str, str]:
+    """Detector name -> the shipped model of the accurate setting (``--accurate``): slower, more accurate."""
+    from spinscope.detectors.techniques.runtime import ACCURATE_MODEL
+
+    return {"techniques": str(ACCURATE_MODEL)}
+
+
 def shared(selected: tuple[str, ...] | None, model_paths: dict[str, str] | None = None) -> list[Detector]:
     """Like :func:`build`, but the same instances for the same choice, so models load once per process."""
     return list(_shared(tuple(selected) if selected else None, tuple(sorted((model_paths or {}).items()))))
@@ -76,4 +83,4 @@ def build(selected: tuple[str, ...] | None, model_paths: dict[str, str] | None =
     return [get(name)(model_path=paths.get(name)) for name in names() if name in chosen]
 
 
-__all__ = ["BaseDetector", "Detector", "Findings", "build", "get", "names", "register", "shared"]
+__all__ = ["BaseDetector", "accurate_models", "Detector", "Findings", "build", "get", "names", "register", "shared"]

@@ -156,11 +156,11 @@ Used by `spinscope stories --encoder minilm` to embed each article's title and l
 
 
 def train(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write model.onnx, tokenizer.json and MODEL_CARD.md to.")] = Path("src/spinscope/models/encoder"),
+    out: Annotated[Path, typer.Option("--out", help="Folder to write model.onnx, tokenizer.json and MODEL_CARD.md to (copy them to src/spinscope/models/encoder/ to ship them).")],
 ) -> None:
     """Export the all-MiniLM-L6-v2 sentence encoder to int8 ONNX for 'stories --encoder minilm' (needs the train extra)."""
-    import os
+    from spinscope import shared_data
 
-    data = Path(os.environ.get("SPINSCOPE_DATA", Path(__file__).resolve().parents[4] / "shared" / "data"))
+    data = shared_data.folder()
     figures = build(out, data if data.exists() else None)
     typer.echo(f"wrote {out}: model.onnx {figures['size_mb']} MB; int8 vs float cosine over {figures['texts']} texts: mean {figures['mean_cosine']}, min {figures['min_cosine']}")

@@ -10,8 +10,9 @@ Public entry points:
 - :func:`single_document` — whether a call names one article (text/HTML file
   or ``-``) rather than a batch.
 
-Supported files: ``.txt``, ``.html``/``.htm``, ``.jsonl``/``.ndjson``, ``.csv``,
-``.warc`` (each also gzipped, ``.gz``) and folders of them.
+Supported files: those of :data:`spinscope.formats.INPUT_SUFFIXES` (``.txt``,
+``.html``, ``.jsonl``, ``.csv``, ``.warc`` and the rest, each also gzipped) and
+folders of them.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spinscope.errors import InputError
+from spinscope.formats import SINGLE_KINDS, describe_inputs, input_kinds
 from spinscope.ingest.decode import decode, read_file, read_limited
 from spinscope.model import Article
 from spinscope.options import Options
@@ -25,25 +26,7 @@ log = logging.getLogger(__name__)
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 
-# Longest suffixes first, so that ``.html.gz`` is not read as ``.gz``.
-KINDS = {
-    ".html.gz": "html",
-    ".htm.gz": "html",
-    ".txt.gz": "text",
-    ".jsonl.gz": "jsonl",
-    ".ndjson.gz": "jsonl",
-    ".warc.gz": "warc",
-    ".csv.gz": "csv",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".txt": "text",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".warc": "warc",
-}
-SINGLE_KINDS = {"text", "html"}
+KINDS = input_kinds()  # suffix -> kind, gzipped ones too, longest first (spinscope.formats is the list)
 
 
 @dataclass
@@ -95,7 +78,7 @@ def iter_paths(paths: Iterable[str | os.PathLike], options: Options, stats: Inge
         elif not os.path.exists(path):
             yield InputError("E100", path)
         elif kind_of(path) is None:
-            yield InputError("E110", path, suffix=_suffix(path))
+            yield InputError("E110", path, suffix=_suffix(path), supported=describe_inputs())
         else:
             yield from iter_file(path, options, stats)
 
@@ -140,13 +123,36 @@ def read_document(path: str, kind: str, options: Options) -> Article:
 
 def read_stdin(options: Options) -> Article:
     """Standard input -> one Article; text or HTML is sniffed, gzip is decompressed."""
-    data = read_limited(sys.stdin.buffer, options.max_bytes, STDIN_SOURCE)
+    return read_bytes(read_limited(sys.stdin.buffer, options.max_bytes, STDIN_SOURCE), None, options, source=STDIN_SOURCE)
+
+
+def read_bytes(data: bytes, name: str | None, options: Options, *, source: str, id: str | None = None) -> Article:
+    """One document's bytes -> one Article, read as a file of that ``name`` would be (stdin, an upload).
+
+    See :func:`decode_bytes`."""
+    text, html = decode_bytes(data, name, options.max_bytes, source=source)
+    return _to_article(text, html, options, source=source, id=id)
+
+
+def decode_bytes(data: bytes, name: str | None, max_bytes: int, *, source: str) -> tuple[str, bool]:
+    """One document's bytes -> ``(text, is_html)``, as a file of that ``name`` would be read.
+
+    A name with a single-article suffix (``.txt``, ``.html``, ``.xhtml``, ... also gzipped) says
+    how to read it; without one (stdin, an upload named ``paste``), gzip is decompressed and text
+    or HTML is sniffed.  A record file (JSONL, CSV, WARC) holds many articles: :class:`InputError`
+    E119, since this reads one.
+    """
+    kind = kind_of(name) if name else None
+    if kind is not None and kind not in SINGLE_KINDS:
+        raise InputError("E119", source, kind=kind)
     if data[:2] == b"\x1f\x8b":
-        data = read_limited(gzip.GzipFile(fileobj=io.BytesIO(data)), options.max_bytes, STDIN_SOURCE)
+        data = read_limited(gzip.GzipFile(fileobj=io.BytesIO(data)), max_bytes, source)
     from spinscope.ingest import looks_like_html
 
-    text = decode(data, STDIN_SOURCE, html=looks_like_html(data[:4096].decode("latin-1")))
-    return _to_article(text, looks_like_html(text), options, source=STDIN_SOURCE, id=None)
+    if kind is not None:
+        return decode(data, source, html=kind == "html"), kind == "html"
+    text = decode(data, source, html=looks_like_html(data[:4096].decode("latin-1")))
+    return text, looks_like_html(text)
 
 
 def _to_article(text: str, html: bool, options: Options, *, source: str, id: str | None) -> Article:

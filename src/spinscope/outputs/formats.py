@@ -1,17 +1,18 @@
-"""The output formats by name: the one registry the CLI, the API and the docs read."""
+"""The writer of each output format named in :data:`spinscope.formats.OUTPUT_FORMATS`."""
 
 from __future__ import annotations
 
 from typing import IO
 
 from spinscope.errors import UsageError
+from spinscope.formats import OUTPUT_FORMATS, VERBATIM_FORMATS
 from spinscope.outputs.base import Writer
 from spinscope.outputs.html import HtmlWriter
 from spinscope.outputs.writers import CsvWriter, JsonlWriter, JsonWriter, SemevalSIWriter, SemevalTCWriter
 
-FORMATS: dict[str, type[Writer]] = {w.name: w for w in (JsonWriter, JsonlWriter, CsvWriter, SemevalSIWriter, SemevalTCWriter, HtmlWriter)}
-# Formats whose offsets must refer to the input file exactly as read: no boilerplate removal.
-VERBATIM_FORMATS = frozenset({"semeval-si", "semeval-tc"})
+_WRITERS = {w.name: w for w in (JsonWriter, JsonlWriter, CsvWriter, SemevalSIWriter, SemevalTCWriter, HtmlWriter)}
+FORMATS: dict[str, type[Writer]] = {name: _WRITERS[name] for name in OUTPUT_FORMATS}  # a format without a writer fails here, at import
+__all__ = ["FORMATS", "VERBATIM_FORMATS", "make_writer"]
 
 
 def make_writer(name: str, stream: IO[str], single: bool = False) -> Writer:

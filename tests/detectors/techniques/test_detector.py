@@ -89,3 +89,26 @@ def test_detector_window_outputs_do_not_depend_on_the_rest_of_the_article():
     assert list(a.enc.ids[-tail:]) == list(b.enc.ids[-tail:])
     np.testing.assert_allclose(a.probs[-tail:], b.probs[-tail:], atol=1e-6)
     np.testing.assert_allclose(a.hidden[-tail:], b.hidden[-tail:], atol=1e-5)
+
+
+def test_detector_settings_are_files_in_one_folder():
+    folder, config = runtime.locate(runtime.ACCURATE_MODEL)
+    assert folder == runtime.DEFAULT_MODEL and config == runtime.ACCURATE_MODEL
+    assert runtime.locate(None) == (runtime.DEFAULT_MODEL, runtime.DEFAULT_MODEL / "config.json")
+    default = json.loads((runtime.DEFAULT_MODEL / "config.json").read_text(encoding="utf-8"))
+    accurate = json.loads(runtime.ACCURATE_MODEL.read_text(encoding="utf-8"))
+    assert len(default["members"]) == 1 and len(accurate["members"]) == 2
+    assert set(default["members"]) < set(accurate["members"])
+    for name in accurate["members"]:
+        assert (runtime.DEFAULT_MODEL / name / "model.onnx").is_file()
+
+
+def test_detector_accurate_setting_runs_both_members_with_its_own_threshold():
+    det = TechniquesDetector(model_path=str(runtime.ACCURATE_MODEL))
+    spans = det.detect(None, Article(text=TEXT)).spans
+    accurate = json.loads(runtime.ACCURATE_MODEL.read_text(encoding="utf-8"))
+    assert det.default_min_score == pytest.approx(accurate["default_min_score"])
+    assert [m.version for m in det.models()] == ["5-accurate"]
+    assert [m.version for m in TechniquesDetector().models()] == ["5"]
+    one = {(s.start, s.end, s.label, s.score) for s in TechniquesDetector().detect(None, Article(text=TEXT)).spans}
+    assert spans and {(s.start, s.end, s.label, s.score) for s in spans} != one, "the two settings gave the same findings"

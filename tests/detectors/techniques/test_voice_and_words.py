@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from spinscope import pipeline
+from spinscope import engine as pipeline
 from spinscope.detectors.techniques.runtime import snap, without_repeats
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
@@ -103,7 +103,7 @@ def test_levels_rank_the_bundled_examples(examples):
 
 def test_detectors_run_after_the_spans_they_need():
     from spinscope import detectors as registry
-    from spinscope.pipeline import run_order
+    from spinscope.detectors.base import run_order
 
     order = [d.name for d in run_order(registry.shared(None, {}))]
     assert order.index("quotes") < order.index("techniques") < order.index("propaganda")

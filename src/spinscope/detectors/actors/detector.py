@@ -1,6 +1,6 @@
 """The ``actors`` detector: merged actors in ``Analysis.actors`` and one ``actor`` span per mention.
 
-It runs after the other detectors (``uses_spans``) so that an actor's
+It runs after the other detectors (its ``requires``) so that an actor's
 portrayal can list the technique, quote and claim spans about it.  The
 clustering itself (:mod:`.resolve`) is shared with the quotes detector through
 the parsed ``Doc``, so quote spans' ``attrs.actor`` use the same ids.
@@ -22,8 +22,15 @@ class ActorsDetector(BaseDetector):
     kind = "actor"
     labels = frozenset({"person", "organisation", "country", "group"})
     default_min_score = 0.0
-    uses_spans = True
-    needs = frozenset({"technique", "quote", "claim"})
+    requires = frozenset({"spans.technique", "spans.quote", "spans.claim", "doc.actor_clusters"})
+    assigns = frozenset({"spans.actor", "analysis.actors"})
+
+    @staticmethod
+    def stream_stage():
+        """One actor naming across a stream: an actor met before keeps its first name and id."""
+        from spinscope.detectors.actors.merge import StreamingMerger
+
+        return StreamingMerger()
 
     def detect(self, doc, article, spans=None, ran=None) -> Findings:
         from spinscope.detectors.actors.portrayal import ArticleIndex, portray

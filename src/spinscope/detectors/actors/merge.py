@@ -90,7 +90,7 @@ _AMBIGUOUS = None  # a surname seen with several full names: never merged on it
 class StreamingMerger:
     """Canonical actor names across a stream of analyses, one analysis at a time.
 
-    Used by ``analyze_many``/``analyze_stream`` so that every article of one
+    The actors detector's stream stage (:mod:`spinscope.engine`): every article of one
     call names the same actor alike without holding the batch in memory.  An
     actor takes the name and id of the first actor of its type seen earlier in
     the stream whose name, or one of whose aliases, is the same after
@@ -138,6 +138,8 @@ class StreamingMerger:
             if span.attrs.get("actor") in renamed:
                 span.attrs["actor"] = renamed[span.attrs["actor"]]
         return analysis
+
+    apply = merge  # the engine's name for a stream stage's step
 
     def _lookup(self, actor):
         for key in _names(actor):

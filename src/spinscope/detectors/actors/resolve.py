@@ -44,7 +44,6 @@ from dataclasses import dataclass, field
 from spinscope.detectors.actors import aliases, gender
 from spinscope.nlp import text_of
 
-CACHE_KEY = "spinscope.actors"
 SPELLING = 0.85  # difflib ratio above which two names are one spelled two ways
 PRONOUN_SENTENCES = 2
 PRONOUNS = {"he", "she"}
@@ -97,12 +96,15 @@ class Actors:
 
 
 def cluster(doc) -> Actors:
-    """The actors of a parsed article (computed once per ``Doc``)."""
-    cached = doc.user_data.get(CACHE_KEY)
-    if cached is None:
-        cached = _Resolver(doc).run()
-        doc.user_data[CACHE_KEY] = cached
-    return cached
+    """The actors of a parsed article, computed once per ``Doc`` (the shared value ``actor_clusters``)."""
+    from spinscope.detectors import channel
+
+    return channel.get(doc, "actor_clusters")
+
+
+def resolve(doc) -> Actors:
+    """The actors of a parsed article, computed afresh: the provider of ``actor_clusters``."""
+    return _Resolver(doc).run()
 
 
 def slug(name: str) -> str:

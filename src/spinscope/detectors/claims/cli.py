@@ -95,16 +95,15 @@ def claims(
 
     Exit code 0 when every document was read, 1 when some were skipped (listed at
     the end on stderr, as ``analyze`` does), 130 when interrupted."""
+    from spinscope import engine
     from spinscope.errors import UsageError
     from spinscope.ingest import single_document
-    from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
+    from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
     from spinscope.runner import drain, report
 
     if format not in ("table", "json"):
         raise UsageError("E201", name=format, choices="table, json")
-    if min_score is not None and not 0 <= min_score <= 1:
-        raise UsageError("E202", value=min_score)
-    options = Options(detectors=("claims",), min_score=min_score, text_field=text_field, max_bytes=max_bytes or DEFAULT_MAX_BYTES, max_chars=max_chars or DEFAULT_MAX_CHARS)
+    options = engine.options(detectors=("claims",), min_score=min_score, text_field=text_field, max_bytes=max_bytes or DEFAULT_MAX_BYTES, max_chars=max_chars or DEFAULT_MAX_CHARS)
     names = [str(p) for p in paths]
     run = drain(names, options, (lambda a: typer.echo(json.dumps(ranked(a)))) if format == "json" else _print_table)
     report(run, single_document(names))

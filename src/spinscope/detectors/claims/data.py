@@ -40,8 +40,9 @@ def data_dir(path: str | os.PathLike | None = None) -> Path:
     """The claims corpus folder: ``path``, else ``$SPINSCOPE_DATA/claims``, else ``../shared/data/claims``."""
     if path is not None:
         return Path(path)
-    root = os.environ.get("SPINSCOPE_DATA") or Path(__file__).resolve().parents[5] / "shared" / "data"
-    return Path(root) / "claims"
+    from spinscope import shared_data
+
+    return shared_data.folder("claims")
 
 
 def available(path: str | os.PathLike | None = None) -> bool:

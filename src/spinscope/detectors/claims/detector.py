@@ -29,11 +29,11 @@ class ClaimsDetector(BaseDetector):
     kind = "claim"
     labels = frozenset({"check_worthy"})
     default_min_score = _shipped_threshold()
-    # Runs after the detectors that need no spans, and is told which detectors run: when the
-    # actors or quotes detector does, a source is linked to its actor (``attrs.actor``).
-    # It reads no other detector's spans.
-    uses_spans = True
-    needs = frozenset({"quote"})
+    requires = frozenset({"spans.quote", "doc.actor_clusters"})
+    assigns = frozenset({"spans.claim"})
+    # Runs after the quotes detector and is told which detectors run: when the actors or
+    # quotes detector does, a source is linked to its actor (``attrs.actor``) through the
+    # shared actor clustering, which it reads only then (it costs about a tenth of the parse).
 
     def detect(self, doc, article, spans=None, ran=None) -> Findings:
         model = self._model()

@@ -25,6 +25,7 @@ class EntitiesDetector(BaseDetector):
     kind = "entity"
     labels = frozenset(LABELS.values())
     default_min_score = 0.0
+    assigns = frozenset({"spans.entity"})
 
     def detect(self, doc, article) -> Findings:
         spans = []

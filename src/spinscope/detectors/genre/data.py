@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +43,9 @@ class Example:
 
 
 def data_dir() -> Path:
-    repo = Path(__file__).resolve().parents[4]
-    return Path(os.environ.get("SPINSCOPE_DATA", repo.parent / "shared" / "data"))
+    from spinscope import shared_data
+
+    return shared_data.folder()
 
 
 VALIDATION_EVERY = 5  # one article in five of each genre is held out

@@ -24,6 +24,7 @@ class GenreDetector(BaseDetector):
     kind = "profile"
     labels = frozenset()
     default_min_score = 0.0
+    assigns = frozenset({"profile.genre", "profile.genre_scores", "profile.genre_basis", "profile.genre_outlet", "profile.genre_label"})
 
     def detect(self, doc, article) -> Findings:
         from spinscope.detectors.genre import model as genre_model

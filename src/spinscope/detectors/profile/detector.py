@@ -13,6 +13,7 @@ class ProfileDetector(BaseDetector):
     kind = "profile"
     labels = frozenset()
     default_min_score = 0.0
+    assigns = frozenset({"profile.characters", "profile.words", "profile.sentences", "profile.paragraphs", "profile.readability", "profile.boilerplate"})
 
     def detect(self, doc, article) -> Findings:
         words = sum(1 for t in doc if not (t.is_punct or t.is_space))

@@ -1,6 +1,6 @@
 """Recompute the density-level thresholds over the PTC-2020 articles.
 
-Run ``python -m spinscope.detectors.propaganda.thresholds [PTC_FOLDER]``.  It
+Run ``python -m spinscope.detectors.propaganda.thresholds [PTC_FOLDER] [--accurate]``.  It
 prints techniques per 1,000 words at the 33rd and 67th percentiles of two
 distributions, words counted exactly as the detector counts them (spaCy
 tokens that are neither punctuation nor space):
@@ -17,7 +17,6 @@ tokens that are neither punctuation nor space):
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -25,8 +24,9 @@ PERCENTILES = (33, 67)
 
 
 def ptc_dir() -> Path:
-    repo = Path(__file__).resolve().parents[4]
-    return Path(os.environ.get("SPINSCOPE_DATA", repo.parent / "shared" / "data")) / "ptc2020"
+    from spinscope import shared_data
+
+    return shared_data.folder("ptc2020")
 
 
 def article_densities(ptc: Path) -> list[float]:
@@ -45,15 +45,20 @@ def article_densities(ptc: Path) -> list[float]:
     return values
 
 
-def detected_densities(ptc: Path) -> list[float]:
+def detected_densities(ptc: Path, accurate: bool = False) -> list[float]:
     """The author's detected techniques per 1,000 words, one value per unlabelled test article (quotes run
     too, so techniques in quoted or reported speech are left out, as in a default analysis)."""
-    from spinscope import pipeline
+    from spinscope import engine as pipeline
+    from spinscope.detectors import accurate_models
     from spinscope.model import Article
+    from spinscope.options import Options
 
     paths = sorted((ptc / "test-articles-unlabeled").glob("article*.txt"))
     articles = [Article(id=p.stem, text=p.read_text(encoding="utf-8")) for p in paths]
-    return [(a.profile.propaganda or {}).get("per_1000_words", 0.0) for a in pipeline.analyze_many(articles, detectors=["quotes", "techniques", "propaganda"])]
+    return [
+        (a.profile.propaganda or {}).get("per_1000_words", 0.0)
+        for a in pipeline.analyze_many(articles, detectors=["quotes", "techniques", "propaganda"], options=Options(model_paths=accurate_models() if accurate else {}))
+    ]
 
 
 def thresholds(values: list[float]) -> tuple[float, float]:
@@ -65,8 +70,10 @@ def thresholds(values: list[float]) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
+    accurate = "--accurate" in args  # the accurate setting's spans (``analyze --accurate``)
+    args = [a for a in args if a != "--accurate"]
     ptc = Path(args[0]) if args else ptc_dir()
-    for name, values in (("gold", article_densities(ptc)), ("detected", detected_densities(ptc))):
+    for name, values in (("gold", article_densities(ptc)), ("detected", detected_densities(ptc, accurate))):
         low, high = thresholds(values)
         print(f"{name}: articles={len(values)} median={sorted(values)[len(values) // 2]:.2f} p{PERCENTILES[0]}={low} p{PERCENTILES[1]}={high}")
     print(f"LOW_BELOW = {low}\nHIGH_FROM = {high}")

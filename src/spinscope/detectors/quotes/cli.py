@@ -11,19 +11,18 @@ import typer
 
 
 def train(
+    out: Annotated[Path, typer.Option("--out", help="Where to write the scorer JSON (copy it to src/spinscope/models/quotes/scorer.json to ship it).")],
     data: Annotated[Optional[Path], typer.Option("--data", help="The quotes-polnear folder (default: $SPINSCOPE_DATA/quotes-polnear).")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the scorer JSON (default: the shipped models/quotes/scorer.json).")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="Train on the first N train articles only (sorted by name).")] = None,
 ) -> None:
     """Fit the quote candidate scorer on PolNeAR train (cut-off by 5-fold cross-validation; dev is not read)."""
     from spinscope.detectors.quotes.data import default_root
     from spinscope.detectors.quotes.learn import train_scorer
-    from spinscope.detectors.quotes.scorer import MODEL_PATH
 
     root = data or default_root()
     if not (root / "train" / "attributions").is_dir():
         raise typer.BadParameter(f"{root / 'train'} has no attributions/ folder: give the quotes-polnear folder", param_hint="--data")
-    typer.echo(json.dumps(train_scorer(root, out or MODEL_PATH, limit), indent=2))
+    typer.echo(json.dumps(train_scorer(root, out, limit), indent=2))
 
 
 def evaluate(

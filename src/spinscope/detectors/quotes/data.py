@@ -11,7 +11,6 @@ extent ``a..d``, which is how a quote split by "he said" reads to a user.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +35,9 @@ class GoldArticle:
 
 def default_root() -> Path:
     """``$SPINSCOPE_DATA/quotes-polnear``, or the shared data folder beside the repository."""
-    repo = Path(__file__).resolve().parents[4]
-    return Path(os.environ.get("SPINSCOPE_DATA", repo.parent / "shared" / "data")) / "quotes-polnear"
+    from spinscope import shared_data
+
+    return shared_data.folder("quotes-polnear")
 
 
 def is_direct(text: str) -> bool:

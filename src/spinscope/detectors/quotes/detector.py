@@ -24,6 +24,8 @@ class QuotesDetector(BaseDetector):
     kind = "quote"
     labels = frozenset({"direct", "indirect"})
     default_min_score = 0.0
+    requires = frozenset({"doc.actor_clusters"})
+    assigns = frozenset({"spans.quote"})
 
     def detect(self, doc, article) -> Findings:
         from spinscope.detectors.actors.resolve import cluster

@@ -9,7 +9,6 @@ re-annotation of the same articles) leaves out the same articles.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,8 +26,9 @@ class Labelled:
 
 def data_dir() -> Path:
     """The shared data folder: ``$SPINSCOPE_DATA`` or ``<repo>/../shared/data``."""
-    repo = Path(__file__).resolve().parents[4]
-    return Path(os.environ.get("SPINSCOPE_DATA", repo.parent / "shared" / "data"))
+    from spinscope import shared_data
+
+    return shared_data.folder()
 
 
 def is_validation(article_id: str) -> bool:

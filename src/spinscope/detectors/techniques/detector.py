@@ -10,9 +10,10 @@ from spinscope.detectors.techniques.labels import TECHNIQUES
 from spinscope.model import ModelInfo, Span
 
 MODEL_NAME = "spinscope/techniques-minilm-l6"
-MODEL_VERSION = "4"
-# the best validation SI F1 threshold of the shipped model (config.json "default_min_score"; a test keeps them equal)
-DEFAULT_MIN_SCORE = 0.12
+MODEL_VERSION = "5"
+# the best validation SI F1 threshold of the shipped default model (config.json "default_min_score"; a test keeps them
+# equal); a detector with another model takes that model's own once it has loaded it
+DEFAULT_MIN_SCORE = 0.06
 
 
 @functools.lru_cache(maxsize=4)
@@ -29,7 +30,7 @@ def _model(path: str | None):
 
 
 class TechniquesDetector(BaseDetector):
-    """Finds technique spans with fine-tuned MiniLM models (two seeds averaged; ONNX Runtime, int8).
+    """Finds technique spans with a fine-tuned MiniLM model (ONNX Runtime, int8); the accurate setting averages two.
 
     ``score`` is a calibrated probability that the span overlaps a span of
     the same technique in PTC-style annotation.  Spans of different
@@ -44,17 +45,23 @@ class TechniquesDetector(BaseDetector):
     kind = "technique"
     labels = frozenset(TECHNIQUES)
     default_min_score = DEFAULT_MIN_SCORE
+    requires = frozenset({"spans.quote"})
+    assigns = frozenset({"spans.technique"})
     # quote spans tell the author's techniques from the ones the article quotes (attrs.voice)
-    uses_spans = True
-    needs = frozenset({"quote"})
 
     def detect(self, doc, article, spans=None, ran=None) -> Findings:
         from spinscope.detectors.techniques.voice import another_voice, voice_of
 
-        model = _model(str(Path(self.model_path).resolve()) if self.model_path else None)
+        model = self._model()
         quotes = [s for s in spans or [] if s.kind == "quote" and another_voice(s, doc)]
         found = [Span(start=s, end=e, kind=self.kind, label=tech, score=round(score, 4), attrs=voice_of(s, e, quotes, doc).attrs()) for tech, s, e, score in model.predict(article.text) if e > s]
         return Findings(spans=found)
 
+    def _model(self):
+        model = _model(str(Path(self.model_path).resolve()) if self.model_path else None)
+        self.default_min_score = float(model.config.get("default_min_score", DEFAULT_MIN_SCORE))
+        return model
+
     def models(self) -> list[ModelInfo]:
-        return [ModelInfo(name=MODEL_NAME, version=MODEL_VERSION)]
+        setting = self._model().config.get("setting")
+        return [ModelInfo(name=MODEL_NAME, version=f"{MODEL_VERSION}-{setting}" if setting else MODEL_VERSION)]

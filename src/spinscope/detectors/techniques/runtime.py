@@ -15,6 +15,12 @@ sub-folders under ``"members"``, each with its own ``model.onnx`` and
 decoding knobs.  The members' token probabilities are averaged to find
 spans and their span heads' technique probabilities are averaged to label
 them (``spinscope train techniques --ensemble``: :mod:`.ensemble`).
+
+A folder may hold more than one setting: each ``*.json`` beside
+``config.json`` names its own members and knobs and shares the folder's
+files.  The shipped folder has two: ``config.json`` (the default, one
+member) and ``accurate.json`` (both members: more accurate, slower).  A
+model path is a folder (its ``config.json``) or one such file.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from spinscope.detectors.techniques import encoding
 from spinscope.detectors.techniques.labels import TECHNIQUES
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "techniques"
+ACCURATE_MODEL = DEFAULT_MODEL / "accurate.json"  # the shipped ensemble (``--accurate``)
 # Windows run one at a time: the int8 model quantises activations with one
 # scale per input tensor, so batching windows (and their padding) together
 # would make a window's output depend on its neighbours.  One at a time,
@@ -57,6 +64,14 @@ class Member:
     bias: np.ndarray
 
 
+def locate(path: str | Path | None) -> tuple[Path, Path]:
+    """``(folder, config file)`` of a model path: a folder (its ``config.json``) or a ``.json`` file in one."""
+    path = Path(path) if path else DEFAULT_MODEL
+    if path.suffix == ".json" and not path.is_dir():
+        return path.parent, path
+    return path, path / "config.json"
+
+
 class TechniqueModel:
     """Loads on first use; ``predict`` gives technique spans, ``classify`` labels given spans."""
 
@@ -68,15 +83,15 @@ class TechniqueModel:
     def _load(self) -> None:
         from spinscope.encoders.onnx import ort_session
 
-        self.config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
-        self.tokenizer = encoding.load_tokenizer(self.path / "tokenizer.json")
-        lexical = self.path / "lexical_head.npz"
+        folder, config = locate(self.path)
+        self.config = json.loads(config.read_text(encoding="utf-8"))
+        self.tokenizer = encoding.load_tokenizer(folder / "tokenizer.json")
+        lexical = folder / "lexical_head.npz"
         self.lexical = dict(np.load(lexical)) if lexical.exists() else None
         members = []
         for name in self.config.get("members") or ["."]:
-            folder = self.path / name
-            head = np.load(folder / "span_head.npz")
-            session = ort_session(folder / "model.onnx", self.threads)
+            head = np.load(folder / name / "span_head.npz")
+            session = ort_session(folder / name / "model.onnx", self.threads)
             members.append(Member(session, head["weight"], head["bias"]))
         self.members = members
         self._session = members[0].session

@@ -219,7 +219,7 @@ def export(model, out: Path, per_channel: bool = False) -> None:
 
 
 MEMBER_RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_channel", "teacher", "teacher_weight", "train_seconds")  # how one model was trained
-RECORD_KEYS = (*MEMBER_RECORD_KEYS, "member_records")  # kept by --retune; an ensemble records its members
+RECORD_KEYS = (*MEMBER_RECORD_KEYS, "member_records", "setting")  # kept by --retune; an ensemble records its members
 
 
 def train(

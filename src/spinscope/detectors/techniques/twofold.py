@@ -35,8 +35,8 @@ def fold(article_id: str) -> int:
 def two_fold(ptc: Path, model_path: Path | None = None, log=print) -> dict:
     """Scores of the pooled held-out predictions, the knobs each fold chose, and the reliability of
     ``score`` on held-out articles."""
-    source = Path(model_path) if model_path else runtime.DEFAULT_MODEL
-    shipped = json.loads((source / "config.json").read_text(encoding="utf-8"))
+    source, config_file = runtime.locate(model_path)
+    shipped = json.loads(config_file.read_text(encoding="utf-8"))
     _, validation = data.split(data.load_ptc(ptc))
     folds = [[a for a in validation if fold(a.id) == k] for k in (0, 1)]
     spans, tc, rows, chosen = {}, {}, [], []
@@ -64,8 +64,8 @@ def _link_model(source: Path, folder: Path) -> None:
     """A working copy of a model folder: its files linked, its config written fresh by the tuning."""
     folder.mkdir(parents=True)
     for path in source.iterdir():
-        if path.name == "config.json":
-            continue
+        if path.suffix == ".json" and path.name != "tokenizer.json":
+            continue  # the settings: the tuning writes its own
         target = folder / path.name
         if path.is_dir():
             shutil.copytree(path, target, copy_function=_link)

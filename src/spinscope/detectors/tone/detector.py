@@ -27,6 +27,7 @@ class ToneDetector(BaseDetector):
     kind = "profile"
     labels = frozenset()
     default_min_score = 0.0
+    assigns = frozenset({"profile.tone"})
 
     def detect(self, doc, article) -> Findings:
         words = [t for t in doc if not (t.is_punct or t.is_space)]

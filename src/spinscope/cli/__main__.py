@@ -1,0 +1,5 @@
+"""``python -m spinscope.cli``."""
+
+from spinscope.cli import main
+
+main()
