@@ -75,7 +75,7 @@ def main() -> None:
     if qemu is None:
         sys.exit("qemu-x86_64 not found: apt-get install qemu-user")
 
-    from spinscope.detectors.techniques import data
+    from spinscope_train.techniques import data
 
     ptc = data.data_dir() / "ptc2020"
     _, validation = data.split(data.load_ptc(ptc))

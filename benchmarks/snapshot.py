@@ -37,7 +37,7 @@ DATA = Path(os.environ.get("SPINSCOPE_DATA", REPO.parent / "shared" / "data"))
 
 
 def inputs() -> dict[str, Path]:
-    found = {"examples": REPO / "examples"}
+    found = {"examples": Path("examples")}  # relative to the checkout, so sources read the same in any clone
     ptc = DATA / "ptc2020" / "test-articles-unlabeled"
     if ptc.is_dir():
         found["ptc-unlabelled"] = ptc
@@ -47,7 +47,7 @@ def inputs() -> dict[str, Path]:
 
 
 def spinscope(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "spinscope", *args], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "spinscope", *args], check=True, stdout=subprocess.DEVNULL, cwd=REPO)
 
 
 def cli_outputs(name: str, folder: Path, out: Path) -> None:
@@ -63,7 +63,7 @@ def corpus_outputs(name: str, folder: Path, out: Path) -> None:
         spinscope("corpus", "export", "--db", db, "-o", str(out / f"corpus-{name}.jsonl"))
         for view in ("outlets", "stories", "duplicates"):
             with open(out / f"{view}-{name}.json", "w", encoding="utf-8") as sink:
-                subprocess.run([sys.executable, "-m", "spinscope", view, "--db", db, "--format", "json"], check=True, stdout=sink)
+                subprocess.run([sys.executable, "-m", "spinscope", view, "--db", db, "--format", "json"], check=True, stdout=sink, cwd=REPO)
 
 
 def api_outputs(folder: Path, out: Path) -> None:
@@ -97,16 +97,18 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True, help="folder to write the outputs into")
     parser.add_argument("--compare", type=Path, help="an earlier --out folder to compare with")
     args = parser.parse_args()
+    args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     for name, folder in inputs().items():
         cli_outputs(name, folder, args.out)
         corpus_outputs(name, folder, args.out)
-    api_outputs(REPO / "examples", args.out)
+    api_outputs(REPO / "examples", args.out)  # read here; the API is given texts, not paths
     found = digests(args.out)
     (args.out / "digests.txt").write_text("".join(f"{d}  {n}\n" for n, d in found.items()), encoding="utf-8")
     print(f"{len(found)} outputs written to {args.out}")
     if not args.compare:
         return 0
+    args.compare = args.compare.resolve()
     before = digests(args.compare)
     differ = sorted(n for n in set(found) | set(before) if found.get(n) != before.get(n))
     for name in differ:

@@ -36,7 +36,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from spinscope import engine as pipeline
-    from spinscope.detectors.techniques import data
+    from spinscope_train.techniques import data
 
     if args.paths:
         files = [f for p in map(Path, args.paths) for f in (sorted(p.glob("*.txt")) if p.is_dir() else [p])]

@@ -21,7 +21,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
 def texts(limit: int | None) -> list[str]:
-    from spinscope.detectors.techniques.data import data_dir, read_text
+    from spinscope_train.techniques.data import data_dir, read_text
 
     folder = data_dir() / "ptc2020" / "test-articles-unlabeled"
     paths = sorted(folder.glob("article*.txt"))[:limit]

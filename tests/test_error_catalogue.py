@@ -4,20 +4,22 @@ import re
 from pathlib import Path
 
 import spinscope
+import spinscope_train
 from spinscope import errors
 
 SRC = Path(spinscope.__file__).parent
+TRAIN = Path(spinscope_train.__file__).parent  # training raises the same catalogued errors
 DOCS = SRC.parents[1] / "docs" / "errors.md"
 CODE = re.compile(r"""["'\[](E\d{3})["'\]]""")
 
 
 def used_codes() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for path in sorted(SRC.rglob("*.py")):
+    for path in sorted(SRC.rglob("*.py")) + sorted(TRAIN.rglob("*.py")):
         if path == SRC / "errors.py":
             continue
         for code in CODE.findall(path.read_text(encoding="utf-8")):
-            found.setdefault(code, []).append(path.relative_to(SRC).as_posix())
+            found.setdefault(code, []).append(path.relative_to(SRC.parent).as_posix())
     return found
 
 

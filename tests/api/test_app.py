@@ -56,6 +56,23 @@ def test_api_analyze_multipart_upload(client, fake_techniques):
     assert "corrupt traitors" in r.json()["text"]
 
 
+@pytest.mark.parametrize("name", ["page.html.gz", "page.xhtml", "page.htm.gz"])
+def test_api_upload_is_read_as_ingest_reads_a_file_of_that_name(client, fake_techniques, name):
+    import gzip
+
+    page = b"<html><head><title>Traitors</title></head><body><article><p>" + TEXT.encode() * 3 + b"</p></article></body></html>"
+    body = gzip.compress(page, mtime=0) if name.endswith(".gz") else page
+    r = client.post("/api/analyze", files={"file": (name, body, "application/octet-stream")}, data={"detectors": fake_techniques})
+    assert r.status_code == 200, r.text
+    assert "corrupt traitors" in r.json()["text"] and "<p>" not in r.json()["text"]
+
+
+def test_api_upload_of_a_record_file_is_refused_with_its_reason(client):
+    r = client.post("/api/analyze", files={"file": ("dump.jsonl", b'{"text": "One."}\n{"text": "Two."}\n', "application/json")})
+    assert r.status_code == 422 and r.json()["code"] == "E119", r.text
+    assert "corpus add" in r.json()["error"]
+
+
 @pytest.mark.parametrize("body, words", BAD_BODIES)
 def test_api_bad_input_gets_422_in_the_one_shape(client, body, words):
     r = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})

@@ -107,3 +107,17 @@ def test_cli_corpus_add_checks_workers_and_dask_address(articles_file, tmp_path,
     assert code == 2
     code, err = _main(capsys, "corpus", "add", str(articles_file), "--db", str(tmp_path / "b.db"), "--dask", "nonsense")
     assert code not in (0, 70) and "E504" in err and "internal error" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_stories_are_the_same_under_any_hash_seed(tmp_path):
+    """Story ids and labels do not depend on Python's string hashing: the same store gives the same stories."""
+    src = Path(__file__).resolve().parents[2] / "examples"
+    db = tmp_path / "s.db"
+    env = {**os.environ, "PYTHONHASHSEED": "1"}
+    subprocess.run([sys.executable, "-m", "spinscope.cli", "corpus", "add", str(src), "--db", str(db)], check=True, env=env, capture_output=True)
+    outputs = []
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-m", "spinscope.cli", "stories", "--db", str(db), "--format", "json"], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert json.loads(outputs[0]) and outputs[0] == outputs[1] == outputs[2]

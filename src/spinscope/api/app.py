@@ -15,13 +15,14 @@ def build_app(settings: ApiSettings):
     from fastapi import FastAPI
     from fastapi.staticfiles import StaticFiles
 
-    from spinscope import __version__
-    from spinscope.api import errors, pages, routes
+    from spinscope.api import errors, routes
     from spinscope.api.analysis import Analyzer
     from spinscope.api.limits import BodyLimit
     from spinscope.api.memory import TrimWhenIdle
     from spinscope.api.security import SecurityHeaders
     from spinscope.api.store import CorpusViews
+    from spinscope.version import __version__
+    from spinscope.web import routes as pages
     from spinscope.web import static_dir
 
     app = FastAPI(title="spinscope", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)

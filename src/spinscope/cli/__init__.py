@@ -2,7 +2,8 @@
 
 Each command module defines ``COMMANDS`` (name -> function) and may define
 ``GROUPS`` (name -> Typer app) and ``TRAIN`` (name -> training command); a
-detector's ``detectors/<name>/cli.py`` may define ``train`` and ``evaluate``.
+detector's ``cli/<name>.py`` may define ``train`` and ``evaluate`` (the training code
+they call lives in :mod:`spinscope_train`, imported only when they run).
 Every command that analyses builds its options with
 :func:`spinscope.engine.options`, which checks them once, up front.
 
@@ -20,8 +21,8 @@ from typing import Annotated
 
 import typer
 
-from spinscope import __version__
 from spinscope.errors import SpinscopeError, UsageError
+from spinscope.version import __version__
 
 app = typer.Typer(
     name="spinscope",
@@ -36,11 +37,11 @@ evaluate_app = typer.Typer(help="Score a detector on its validation split.", no_
 app.add_typer(train_app, name="train")
 app.add_typer(evaluate_app, name="evaluate")
 
-# Modules that contribute commands.  A detector's ``detectors/<name>/cli.py`` may define
+# Modules that contribute commands.  A detector's ``cli/<name>.py`` may define
 # ``train`` and ``evaluate`` (registered as ``spinscope train <name>`` / ``evaluate <name>``);
 # any module below may define ``COMMANDS`` (name -> function) and ``GROUPS`` (name -> Typer app).
 COMMAND_MODULES = ("spinscope.cli.analyze", "spinscope.cli.info")
-PLUGIN_TASKS = ("techniques", "claims", "quotes", "actors", "genre")
+PLUGIN_TASKS = ("techniques", "claims", "quotes", "actors", "genre")  # spinscope/cli/<task>.py: train, evaluate and the detector's own commands
 PLUGIN_MODULES = ("spinscope.corpus.cli", "spinscope.api.cli")
 
 
@@ -69,7 +70,7 @@ def _register_plugins() -> None:
     for name in COMMAND_MODULES:
         _register_commands(importlib.import_module(name))
     for task in PLUGIN_TASKS:
-        module = _optional_module(f"spinscope.detectors.{task}.cli")
+        module = _optional_module(f"spinscope.cli.{task}")
         if module is None:
             continue
         if hasattr(module, "train"):

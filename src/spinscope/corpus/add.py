@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -148,20 +147,3 @@ def _open_errors(path: Path | None):
         return open(path, "a", encoding="utf-8")
     except OSError as exc:
         raise UsageError("E203", path=path, detail=exc.strerror or str(exc)) from None
-
-
-def print_report(report: AddReport, store_url: str) -> None:
-    """The summary on stderr, as ``analyze`` gives it: skipped documents listed, then totals."""
-    from spinscope.runner import NO_DOCUMENTS, with_warnings, write_warnings
-
-    err = sys.stderr
-    if report.empty:
-        err.write(f"spinscope: error: {NO_DOCUMENTS}\n")
-        return
-    if report.failures:
-        err.write(f"spinscope: skipped {len(report.failures)}:\n")
-        for failure in report.failures:
-            err.write(f"  {failure.line()}\n")
-    write_warnings(report.warned)
-    state = "interrupted after" if report.interrupted else "done:"
-    err.write(f"spinscope: {state} stored {report.stored}{with_warnings(report.warned)}, already stored {report.known}, skipped {len(report.failures)}, {report.seconds:.1f} s -> {store_url}\n")

@@ -6,12 +6,12 @@ heavy is imported at module level, so ``spinscope --help`` stays fast.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from spinscope.encoders.export import train as export_encoder
 from spinscope.errors import UsageError
 
 DB_HELP = "SQLAlchemy URL of the store (sqlite:///FILE or postgresql://...); a bare path means a SQLite file."
@@ -53,7 +53,7 @@ def add(
 ) -> None:
     """Ingest and analyse articles into the store; a rerun continues where a stopped one ended."""
     from spinscope import engine
-    from spinscope.corpus.add import add_paths, print_report
+    from spinscope.corpus.add import add_paths
     from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
 
     opts = engine.options(
@@ -173,4 +173,31 @@ def search(
 GROUPS = {"corpus": corpus_app, "outlets": outlets_app}
 COMMANDS = {"stories": stories, "duplicates": duplicates, "search": search}
 
+
+def export_encoder(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write model.onnx, tokenizer.json and MODEL_CARD.md to (copy them to src/spinscope/models/encoder/ to ship them).")],
+) -> None:
+    """Export the all-MiniLM-L6-v2 sentence encoder to int8 ONNX for 'stories --encoder minilm' (needs the train extra)."""
+    from spinscope_train.encoders.export import train
+
+    train(out)
+
+
 TRAIN = {"encoder": export_encoder}
+
+
+def print_report(report, store_url: str) -> None:
+    """The summary on stderr, as ``analyze`` gives it: skipped documents listed, then totals."""
+    from spinscope.runner import NO_DOCUMENTS, with_warnings, write_warnings
+
+    err = sys.stderr
+    if report.empty:
+        err.write(f"spinscope: error: {NO_DOCUMENTS}\n")
+        return
+    if report.failures:
+        err.write(f"spinscope: skipped {len(report.failures)}:\n")
+        for failure in report.failures:
+            err.write(f"  {failure.line()}\n")
+    write_warnings(report.warned)
+    state = "interrupted after" if report.interrupted else "done:"
+    err.write(f"spinscope: {state} stored {report.stored}{with_warnings(report.warned)}, already stored {report.known}, skipped {len(report.failures)}, {report.seconds:.1f} s -> {store_url}\n")

@@ -201,10 +201,11 @@ def _story(items: list[dict], members: list[int], matrix, vocabulary) -> dict:
 
 
 def _label(chosen: list[dict], members: list[int], matrix, vocabulary) -> str:
-    names = Counter(n for it in chosen for n in it["entities"])
-    actors = [n.title() for n, c in names.most_common(3) if c > 1] or [n.title() for n, _ in names.most_common(2)]
+    counts = Counter(n for it in chosen for n in it["entities"])
+    names = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties by name: the same label on every run
+    actors = [n.title() for n, c in names[:3] if c > 1] or [n.title() for n, _ in names[:2]]
     weights = matrix[members].sum(axis=0).A1
-    terms = [vocabulary[k] for k in weights.argsort()[::-1][:6]]
+    terms = [vocabulary[k] for k in sorted(range(len(weights)), key=lambda k: (-weights[k], vocabulary[k]))[:6]]
     terms = [t for t in terms if not any(t in a.lower() for a in actors)][:3]
     return "; ".join(filter(None, [", ".join(actors), ", ".join(terms)]))
 

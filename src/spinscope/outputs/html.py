@@ -28,7 +28,7 @@ class HtmlWriter(Writer):
 
     def __init__(self, stream: IO[str], single: bool = False) -> None:
         super().__init__(stream, single)
-        from spinscope import __version__
+        from spinscope.version import __version__
         from spinscope.web import environment, static_text
 
         self._env = environment()

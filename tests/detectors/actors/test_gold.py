@@ -11,7 +11,7 @@ FLOORS = {"precision": 0.95, "recall": 0.83}  # measured: precision 0.960, recal
 
 
 def test_gold_actor_merging_bcubed(shared_data):
-    from spinscope.detectors.actors.evaluate import evaluate_gold
+    from spinscope_train.actors.evaluate import evaluate_gold
 
     if not (shared_data / "ptc2020" / "train-articles").is_dir():
         pytest.skip(f"{shared_data}/ptc2020/train-articles not found: the gold set's texts are needed")

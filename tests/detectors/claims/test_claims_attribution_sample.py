@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from spinscope.detectors.claims import data, evaluate
+from spinscope_train.claims import data, evaluate
 
 SAMPLE = Path(__file__).with_name("attribution_sample.json")
 

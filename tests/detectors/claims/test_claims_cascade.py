@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from spinscope.detectors.claims import cascade
 from spinscope.detectors.claims.model import ClaimModel, blend
+from spinscope_train.claims import cascade
 
 
 class FakeTransformer:

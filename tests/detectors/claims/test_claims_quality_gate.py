@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from spinscope.detectors.claims import data, evaluate
 from spinscope.detectors.claims.model import DEFAULT_DIR, read_config
+from spinscope_train.claims import data, evaluate
 
 TOLERANCE = 0.01
 

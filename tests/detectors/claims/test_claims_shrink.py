@@ -7,7 +7,7 @@ import pytest
 torch = pytest.importorskip("torch", reason="narrowing a student needs the train extra (torch)")
 transformers = pytest.importorskip("transformers", reason="narrowing a student needs the train extra (transformers)")
 
-from spinscope.detectors.claims import shrink  # noqa: E402
+from spinscope_train.claims import shrink  # noqa: E402
 
 
 def tiny_bert(seed: int = 0):

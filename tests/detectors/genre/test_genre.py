@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from spinscope.detectors.genre import data, outlets, train
 from spinscope.detectors.genre import model as genre_model
+from spinscope.detectors.genre import outlets
 from spinscope.detectors.genre.detector import GENRES, GenreDetector, decide
 from spinscope.model import Article
+from spinscope_train.genre import data, train
 
 SCORES = json.loads((genre_model.DEFAULT / "scores.json").read_text(encoding="utf-8"))
 SATIRE_TARGET = 0.75
@@ -57,7 +58,7 @@ def test_genre_split_is_stratified_and_fixed_by_id():
 
 
 def test_genre_cv_folds_stratified_and_disjoint():
-    from spinscope.detectors.genre import cv
+    from spinscope_train.genre import cv
 
     examples = _examples({"opinion": 40, "reporting": 10, "satire": 5})
     pairs = cv.folds(examples, k=5, repeats=2, seed=13)

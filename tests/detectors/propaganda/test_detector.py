@@ -74,7 +74,7 @@ def test_propaganda_level_thresholds(value, expected):
 
 
 def test_propaganda_gold_percentiles_of_ptc(shared_data):
-    from spinscope.detectors.propaganda import thresholds
+    from spinscope_train.propaganda import thresholds
 
     values = thresholds.article_densities(shared_data / "ptc2020")
     assert len(values) == 371
@@ -82,7 +82,7 @@ def test_propaganda_gold_percentiles_of_ptc(shared_data):
 
 
 def test_propaganda_thresholds_match_the_shipped_detector_on_ptc(shared_data):
-    from spinscope.detectors.propaganda import thresholds
+    from spinscope_train.propaganda import thresholds
 
     values = thresholds.detected_densities(shared_data / "ptc2020")
     assert len(values) == 90

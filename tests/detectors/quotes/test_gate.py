@@ -19,7 +19,7 @@ TOLERANCE = 0.01
 def test_gate_quotes_polnear_dev_subset(shared_data):
     import pytest
 
-    from spinscope.detectors.quotes.evaluate import score_part
+    from spinscope_train.quotes.evaluate import score_part
 
     root = shared_data / "quotes-polnear"
     if not (root / "dev" / "attributions").is_dir():

@@ -140,8 +140,8 @@ def test_quotes_scorer_weights_and_cutoff():
 
 
 def test_quotes_learn_fit_separates_toy_examples():
-    from spinscope.detectors.quotes.learn import fit
     from spinscope.detectors.quotes.scorer import Scorer
+    from spinscope_train.quotes.learn import fit
 
     X = [{"lemma=say": 1.0, "dep=ccomp": 1.0}] * 10 + [{"lemma=eat": 1.0, "dep=dobj": 1.0}] * 10
     y = [1] * 10 + [0] * 10

@@ -11,7 +11,7 @@ from spinscope.errors import InputError
 
 
 def test_cli_import_is_cheap():
-    code = "import sys, spinscope.detectors.techniques.cli as c; assert 'label-spans' in c.COMMANDS; print(sorted(m for m in ('torch', 'onnxruntime', 'transformers') if m in sys.modules))"
+    code = "import sys, spinscope.cli.techniques as c; assert 'label-spans' in c.COMMANDS; print(sorted(m for m in ('torch', 'onnxruntime', 'transformers') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

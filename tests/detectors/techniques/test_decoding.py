@@ -5,7 +5,8 @@ import json
 import numpy as np
 import pytest
 
-from spinscope.detectors.techniques import encoding, runtime, train
+from spinscope.detectors.techniques import encoding, runtime
+from spinscope_train.techniques import train
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +90,7 @@ def test_spans_leave_out_commas_and_colons_at_their_ends():
 
 
 def test_retune_restores_the_config_when_tuning_fails(tmp_path, monkeypatch):
-    from spinscope.detectors.techniques import data, tuning
+    from spinscope_train.techniques import data, tuning
 
     (tmp_path / "config.json").write_text(json.dumps({"seed": 13, "run_threshold": 0.3}))
     before = (tmp_path / "config.json").read_text()
@@ -130,7 +131,7 @@ def test_calibration_terms_for_length_and_technique_are_optional():
 
 
 def test_fit_calibration_learns_that_one_technique_is_right_more_often():
-    from spinscope.detectors.techniques import data, tuning
+    from spinscope_train.techniques import data, tuning
 
     rows = []
     for n in range(60):

@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from spinscope.detectors.techniques import data, encoding, runtime, train
+from spinscope.detectors.techniques import encoding, runtime
 from spinscope.detectors.techniques.labels import INDEX
+from spinscope_train.techniques import data, train
 
 
 @pytest.fixture(scope="module")

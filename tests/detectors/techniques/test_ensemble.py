@@ -6,8 +6,9 @@ import shutil
 import numpy as np
 import pytest
 
-from spinscope.detectors.techniques import ensemble, runtime, tuning
+from spinscope.detectors.techniques import runtime
 from spinscope.errors import InputError
+from spinscope_train.techniques import ensemble, tuning
 
 TEXT = (
     "Senator Smith gave a speech on Tuesday.\n"

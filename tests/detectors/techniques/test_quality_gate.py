@@ -11,7 +11,8 @@ import json
 
 import pytest
 
-from spinscope.detectors.techniques import data, evaluate, runtime
+from spinscope.detectors.techniques import runtime
+from spinscope_train.techniques import data, evaluate
 
 SETTINGS = {"default": None, "accurate": runtime.ACCURATE_MODEL}
 

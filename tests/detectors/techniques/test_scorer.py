@@ -2,7 +2,7 @@
 
 import pytest
 
-from spinscope.detectors.techniques import scorer
+from spinscope_train.techniques import scorer
 
 
 def test_scorer_si_exact_match_is_one():

@@ -1,8 +1,8 @@
 """The two-fold validation: folds cover the validation split, are both non-trivial, and differ
 from the calibration halves the tuning uses inside a fold."""
 
-from spinscope.detectors.techniques import data, tuning
-from spinscope.detectors.techniques.twofold import fold
+from spinscope_train.techniques import data, tuning
+from spinscope_train.techniques.twofold import fold
 
 
 def test_folds_split_the_validation_articles_and_cut_across_the_calibration_halves(shared_data):

@@ -2,7 +2,7 @@
 
 A folder holds ``model.onnx`` (inputs ``input_ids`` and ``attention_mask``,
 output one logit per sentence) and ``tokenizer.json``; it is written by
-:func:`spinscope.detectors.claims.finetune.export`.
+:func:`spinscope_train.claims.finetune.export`.
 """
 
 from __future__ import annotations

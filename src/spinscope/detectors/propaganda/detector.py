@@ -19,7 +19,7 @@ TECHNIQUE_DETECTOR = "techniques"
 
 # Techniques per 1,000 words that the shipped technique detector finds in the 90
 # unlabelled PTC-2020 test articles: low below the 33rd percentile, high from the
-# 67th.  Recompute with ``python -m spinscope.detectors.propaganda.thresholds``
+# 67th.  Recompute with ``python -m spinscope_train.propaganda.thresholds``
 # after a new technique model is shipped; docs/profile.md explains.
 LOW_BELOW = 6.34
 HIGH_FROM = 21.28

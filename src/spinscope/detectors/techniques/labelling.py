@@ -6,9 +6,14 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.techniques import data
 from spinscope.detectors.techniques.labels import TECHNIQUES
 from spinscope.errors import InputError
+
+
+def read_text(path: Path) -> str:
+    """Read an article exactly as the SemEval scorers do (offsets index this string)."""
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
 
 
 def read_spans(path: Path) -> list[tuple[str, int, int]]:
@@ -16,7 +21,7 @@ def read_spans(path: Path) -> list[tuple[str, int, int]]:
     if not Path(path).is_file():
         raise InputError("E100", source=str(path))
     rows = []
-    for number, line in enumerate(data.read_text(path).splitlines(), start=1):
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
         if not line.strip():
             continue
         parts = line.rstrip("\r").split("\t")
@@ -42,7 +47,7 @@ def label(articles_dir: Path, rows: list[tuple[str, int, int]], model_path: Path
         path = articles_dir / f"article{aid}.txt"
         if not path.exists():
             raise InputError("E100", source=str(path))
-        text = data.read_text(path)
+        text = read_text(path)
         out = model.token_outputs(text)
         for i in indices:
             start, end = rows[i][1], rows[i][2]

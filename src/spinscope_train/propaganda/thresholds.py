@@ -1,6 +1,6 @@
 """Recompute the density-level thresholds over the PTC-2020 articles.
 
-Run ``python -m spinscope.detectors.propaganda.thresholds [PTC_FOLDER] [--accurate]``.  It
+Run ``python -m spinscope_train.propaganda.thresholds [PTC_FOLDER] [--accurate]``.  It
 prints techniques per 1,000 words at the 33rd and 67th percentiles of two
 distributions, words counted exactly as the detector counts them (spaCy
 tokens that are neither punctuation nor space):

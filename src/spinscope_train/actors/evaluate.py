@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-GOLD = Path(__file__).resolve().parents[4] / "tests" / "detectors" / "actors" / "gold" / "actors-gold.json"
+GOLD = Path(__file__).resolve().parents[3] / "tests" / "detectors" / "actors" / "gold" / "actors-gold.json"
 
 
 def _system_actor(span: tuple[int, int], actors) -> str | None:

@@ -15,9 +15,9 @@ import shutil
 import time
 from pathlib import Path
 
-from spinscope.detectors.techniques import data
-from spinscope.detectors.techniques.train import MEMBER_RECORD_KEYS
 from spinscope.errors import InputError
+from spinscope_train.techniques import data
+from spinscope_train.techniques.train import MEMBER_RECORD_KEYS
 
 MEMBER_FILES = ("model.onnx", "span_head.npz")
 
@@ -47,7 +47,7 @@ def check_members(folders: list[Path]) -> None:
 
 def combine(ptc: Path, folders: list[Path], out: Path, log=print) -> dict:
     """Copy the members into ``out``, tune the ensemble on validation, write ``config.json``."""
-    from spinscope.detectors.techniques import tuning
+    from spinscope_train.techniques import tuning
 
     folders = [Path(f).resolve() for f in folders]
     check_members(folders)

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.techniques import data, runtime, scorer
+from spinscope.detectors.techniques import runtime
 from spinscope.detectors.techniques.labels import TECHNIQUES
+from spinscope_train.techniques import data, scorer
 
 RUN_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 SEED_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)

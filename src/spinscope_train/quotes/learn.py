@@ -28,10 +28,10 @@ def examples(doc, gold) -> tuple[list[dict], list[int]]:
     which span to choose as well as whether to keep one.
     """
     from spinscope.detectors.quotes.candidates import candidates, features
-    from spinscope.detectors.quotes.evaluate import THRESHOLD, iou
     from spinscope.detectors.quotes.lexicon import ACCORDING
     from spinscope.detectors.quotes.marks import quote_spans
     from spinscope.detectors.quotes.rules import _inside
+    from spinscope_train.quotes.evaluate import THRESHOLD, iou
 
     marks = quote_spans(doc.text)
     spans = [(g.start, g.end) for g in gold]
@@ -64,9 +64,9 @@ def fit(X: list[dict], y: list[int]) -> dict:
 
 def choose_threshold(articles, docs) -> tuple[float, dict]:
     """The cut-off with the best cross-validated content F1 on ``train``, and F1 per cut-off."""
-    from spinscope.detectors.quotes.evaluate import Scores
     from spinscope.detectors.quotes.rules import assemble, scored
     from spinscope.detectors.quotes.scorer import Scorer
+    from spinscope_train.quotes.evaluate import Scores
 
     data = [examples(doc, a.quotes) for a, doc in zip(articles, docs)]
     scores = {t: Scores() for t in THRESHOLDS}
@@ -85,7 +85,7 @@ def choose_threshold(articles, docs) -> tuple[float, dict]:
 def train_scorer(root, out: Path, limit: int | None = None) -> dict:
     """Parse PolNeAR ``train`` and write the fitted scorer JSON to ``out``."""
     from spinscope import nlp
-    from spinscope.detectors.quotes.data import load
+    from spinscope_train.quotes.data import load
 
     articles = load(root, "train", limit)
     return fit_scorer(articles, list(nlp.pipe_batched(a.text for a in articles)), out)

@@ -1,4 +1,4 @@
-"""The web UI: server-rendered pages over the same functions as the JSON API."""
+"""The web UI's routes: server-rendered pages over the same functions as the JSON API (which serves JSON only)."""
 
 from __future__ import annotations
 

@@ -36,9 +36,10 @@ def is_validation(article_id: str) -> bool:
 
 
 def read_text(path: Path) -> str:
-    """Read an article exactly as the SemEval scorers do (offsets index this string)."""
-    with open(path, encoding="utf-8") as handle:
-        return handle.read()
+    """Read an article exactly as the SemEval scorers do (offsets index this string); the runtime's own reader."""
+    from spinscope.detectors.techniques.labelling import read_text as read
+
+    return read(path)
 
 
 def load_ptc(ptc: Path) -> list[Labelled]:

@@ -83,8 +83,8 @@ class Scores:
 def score_part(root, part: str = "dev", limit: int | None = None) -> dict:
     """Parse a PolNeAR part with the shared pipeline and score the quote rules on it."""
     from spinscope import nlp
-    from spinscope.detectors.quotes.data import load
     from spinscope.detectors.quotes.rules import extract
+    from spinscope_train.quotes.data import load
 
     articles = load(root, part, limit)
     scores = Scores()

@@ -20,8 +20,8 @@ def train(
     cv_repeats: Annotated[int, typer.Option(help="Repeats of stratified 5-fold cross-validation before training (0: skip).")] = 2,
 ) -> None:
     """Cross-validate, train the genre model and print its scores and satire check."""
-    from spinscope.detectors.genre import cv
-    from spinscope.detectors.genre import train as trainer
+    from spinscope_train.genre import cv
+    from spinscope_train.genre import train as trainer
 
     crossval = cv.cross_validate(_root(data), seed, repeats=cv_repeats) if cv_repeats else None
     typer.echo(json.dumps(trainer.train(_root(data), out, seed, crossval), indent=2))
@@ -35,12 +35,12 @@ def evaluate(
     """Macro-F1 and per-genre F1 on the validation split, satire-versus-news accuracy on the
     satire check and, with ``--cv-repeats``, cross-validated figures over all labelled articles."""
     from spinscope.detectors.genre import model as genre_model
-    from spinscope.detectors.genre import train as trainer
+    from spinscope_train.genre import train as trainer
 
     loaded = genre_model.load(str(model) if model else None)
     result = trainer.report(loaded, _root(data))
     if cv_repeats:
-        from spinscope.detectors.genre import cv
+        from spinscope_train.genre import cv
 
         result["cross_validation"] = cv.cross_validate(_root(data), repeats=cv_repeats)
     typer.echo(json.dumps(result, indent=2))

@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from spinscope.detectors.genre import data
-from spinscope.detectors.genre.data import GENRES, Example
+from spinscope_train.genre import data
+from spinscope_train.genre.data import GENRES, Example
 
 DATELINE = re.compile(r"^([^\n]*\n\n)[A-Z][A-Z .,'’]{2,40}(?:, [A-Z][A-Za-z .]{1,20})?—")
 SHORT_NEWS_CHARS = 700  # the satire pieces' typical length; the check also scores news cut to this

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.claims import data, features
+from spinscope.detectors.claims import features
+from spinscope_train.claims import data
 
 
 def tag_lines(lines: list[data.Line]) -> list[str]:
@@ -151,7 +152,7 @@ def polnear_attribution(root, part: str = "dev") -> dict:
 
     from spinscope import nlp
     from spinscope.detectors.claims import attribution
-    from spinscope.detectors.quotes import data as polnear
+    from spinscope_train.quotes import data as polnear
 
     articles = polnear.load(root, part)
     tp = fp = fn = tn = overlap = 0

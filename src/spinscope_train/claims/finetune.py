@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.claims import data, shrink
 from spinscope.detectors.claims.transformer import batches
+from spinscope_train.claims import data, shrink
 
 MAX_TOKENS = 64
 BATCH = 32

@@ -33,8 +33,8 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.claims import cascade, data, evaluate, finetune
 from spinscope.detectors.claims.model import blend
+from spinscope_train.claims import cascade, data, evaluate, finetune
 
 TEACHER_SEEDS = (13, 7)
 TEACHER_LAYERS, TEACHER_EPOCHS, TEACHER_LEARNING_RATE = 6, 3, 5e-5

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.techniques import data, evaluate, runtime, tuning
+from spinscope.detectors.techniques import runtime
+from spinscope_train.techniques import data, evaluate, tuning
 
 TUNED_KEYS = ("members",)  # what the tuning keeps from the shipped config
 

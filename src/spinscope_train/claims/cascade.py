@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.claims import data, evaluate, finetune, train
 from spinscope.detectors.claims.model import blend, load
+from spinscope_train.claims import data, evaluate, finetune, train
 
 RECALL = 0.98  # share of check-worthy sentences the cutoff must pass on to the transformer
 FOLDER = "transformer"

@@ -34,8 +34,8 @@ def train(
     ] = None,
 ) -> None:
     """Train the check-worthiness model and print its validation scores."""
-    from spinscope.detectors.claims import train as trainer
     from spinscope.errors import UsageError
+    from spinscope_train.claims import train as trainer
 
     if finetune and distil:
         raise UsageError("E133", detail="--finetune and --distil build different models: choose one")
@@ -44,7 +44,7 @@ def train(
     data = _claims_folder(data)
     scores = trainer.train(data, out, seed)
     if distil:
-        from spinscope.detectors.claims import distil as distiller
+        from spinscope_train.claims import distil as distiller
 
         scores = distiller.train(
             data,
@@ -56,7 +56,7 @@ def train(
             student_heads=student_heads or distiller.STUDENT_HEADS,
         )
     if finetune:
-        from spinscope.detectors.claims import cascade
+        from spinscope_train.claims import cascade
 
         scores = cascade.train_cascade(data, out, seed, log=lambda line: typer.echo(line, err=True))
     typer.echo(json.dumps(scores, indent=2))
@@ -67,7 +67,7 @@ def evaluate(
     model: Annotated[Optional[Path], typer.Option(help="Model folder; the shipped model by default.")] = None,
 ) -> None:
     """Score a model on the validation splits: ClaimBuster F1 and macro-F1, CheckThat! MAP per debate."""
-    from spinscope.detectors.claims import evaluate as evaluator
+    from spinscope_train.claims import evaluate as evaluator
 
     typer.echo(json.dumps(evaluator.evaluate(_claims_folder(data), model), indent=2))
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.claims import data, evaluate, features
+from spinscope.detectors.claims import features
 from spinscope.detectors.claims.model import ClaimModel
+from spinscope_train.claims import data, evaluate
 
 C = 0.5  # chosen on a split inside the training data (see MODEL_CARD.md)
 CHECKTHAT_WEIGHT = 0.3  # debate lines count less than ClaimBuster sentences (see MODEL_CARD.md)

@@ -16,8 +16,8 @@ def train(
     limit: Annotated[Optional[int], typer.Option("--limit", help="Train on the first N train articles only (sorted by name).")] = None,
 ) -> None:
     """Fit the quote candidate scorer on PolNeAR train (cut-off by 5-fold cross-validation; dev is not read)."""
-    from spinscope.detectors.quotes.data import default_root
-    from spinscope.detectors.quotes.learn import train_scorer
+    from spinscope_train.quotes.data import default_root
+    from spinscope_train.quotes.learn import train_scorer
 
     root = data or default_root()
     if not (root / "train" / "attributions").is_dir():
@@ -31,8 +31,8 @@ def evaluate(
     limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N articles (sorted by name).")] = None,
 ) -> None:
     """Score the quotes detector on PolNeAR: content spans (overlap/union >= 0.5, one-to-one) and speakers."""
-    from spinscope.detectors.quotes.data import default_root
-    from spinscope.detectors.quotes.evaluate import score_part
+    from spinscope_train.quotes.data import default_root
+    from spinscope_train.quotes.evaluate import score_part
 
     root = data or default_root()
     if not (root / part / "attributions").is_dir():

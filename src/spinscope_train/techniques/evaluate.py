@@ -6,8 +6,9 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.detectors.techniques import data, runtime, scorer
+from spinscope.detectors.techniques import runtime
 from spinscope.detectors.techniques.labels import TECHNIQUES
+from spinscope_train.techniques import data, scorer
 
 # SemEval-2020 Task 11 winner's per-technique TC F1 on the test set, where the task set it as a reference
 WINNER_TC_F1 = {

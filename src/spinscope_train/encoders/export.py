@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Annotated
 
 import typer
 
@@ -155,10 +154,8 @@ Used by `spinscope stories --encoder minilm` to embed each article's title and l
 """
 
 
-def train(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write model.onnx, tokenizer.json and MODEL_CARD.md to (copy them to src/spinscope/models/encoder/ to ship them).")],
-) -> None:
-    """Export the all-MiniLM-L6-v2 sentence encoder to int8 ONNX for 'stories --encoder minilm' (needs the train extra)."""
+def train(out: Path) -> None:
+    """Export the all-MiniLM-L6-v2 sentence encoder to int8 ONNX into ``out`` and print its check figures."""
     from spinscope import shared_data
 
     data = shared_data.folder()

@@ -15,8 +15,8 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from spinscope.detectors.genre import data
-from spinscope.detectors.genre.data import GENRES, Example
+from spinscope_train.genre import data
+from spinscope_train.genre.data import GENRES, Example
 
 
 def folds(examples: list[Example], k: int = 5, repeats: int = 2, seed: int = 13) -> list[tuple[list[Example], list[Example]]]:
@@ -31,7 +31,7 @@ def folds(examples: list[Example], k: int = 5, repeats: int = 2, seed: int = 13)
 
 def cross_validate(data_root: Path, seed: int = 13, k: int = 5, repeats: int = 2) -> dict:
     """Fit the shipped design on each training fold (plus the extra data) and score its test fold."""
-    from spinscope.detectors.genre import train
+    from spinscope_train.genre import train
 
     extra = train.augment(data.extra_training(data_root, seed))
     results = []

@@ -43,11 +43,11 @@ def train(
     ] = None,
 ) -> None:
     """Fine-tune the technique model on the training split and tune it on the validation split."""
-    from spinscope.detectors.techniques.train import retune as run_retune
-    from spinscope.detectors.techniques.train import train as run
+    from spinscope_train.techniques.train import retune as run_retune
+    from spinscope_train.techniques.train import train as run
 
     if ensemble:
-        from spinscope.detectors.techniques.ensemble import combine
+        from spinscope_train.techniques.ensemble import combine
 
         config = combine(_ptc(data), list(ensemble), out, log=typer.echo)
         typer.echo(f"ensemble of {len(config['members'])} models written to {out} in {config['train_seconds']} s; evaluate it with: spinscope evaluate techniques --data {data} --model {out}")
@@ -84,11 +84,11 @@ def evaluate(
 ) -> None:
     """Print SI, span+technique and TC scores on the fixed validation split."""
     if two_fold:
-        from spinscope.detectors.techniques.twofold import report
-        from spinscope.detectors.techniques.twofold import two_fold as run
+        from spinscope_train.techniques.twofold import report
+        from spinscope_train.techniques.twofold import two_fold as run
     else:
-        from spinscope.detectors.techniques.evaluate import evaluate as run
-        from spinscope.detectors.techniques.evaluate import report
+        from spinscope_train.techniques.evaluate import evaluate as run
+        from spinscope_train.techniques.evaluate import report
 
     result = run(_ptc(data), model)
     typer.echo(json.dumps(result, indent=2) if as_json else report(result))

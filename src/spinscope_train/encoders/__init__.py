@@ -1,0 +1,1 @@
+"""Making the shipped sentence encoder (``spinscope train encoder``)."""
