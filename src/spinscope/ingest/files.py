@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spinscope.errors import InputError
-from spinscope.formats import SINGLE_KINDS, describe_inputs, input_kinds
+from spinscope.formats import RECORD_READERS, SINGLE_KINDS, describe_inputs, input_kinds, load
 from spinscope.ingest.decode import decode, read_file, read_limited
 from spinscope.model import Article
 from spinscope.options import Options
@@ -102,14 +102,7 @@ def iter_file(path: str, options: Options, stats: IngestStats) -> Iterator[Artic
         yield _guard(read_document, path, kind, options, source=path)
         return
     try:
-        if kind == "warc":
-            from spinscope.ingest.warc import iter_warc
-
-            yield from iter_warc(path, options, stats)
-        else:
-            from spinscope.ingest.records import iter_csv, iter_jsonl
-
-            yield from (iter_jsonl if kind == "jsonl" else iter_csv)(path, options)
+        yield from load(RECORD_READERS[kind])(path, options, stats)
     except OSError as exc:  # unreadable file or folder: permissions, a vanished file
         yield InputError("E116", path, detail=exc.strerror or str(exc))
 

@@ -101,7 +101,7 @@ def open_binary(path: str) -> BinaryIO:
 # ---------------------------------------------------------------- JSONL
 
 
-def iter_jsonl(path: str, options: Options) -> Iterator[Article | InputError]:
+def iter_jsonl(path: str, options: Options, stats=None) -> Iterator[Article | InputError]:
     """One Article or InputError per non-blank line, in order; a gzip error ends the file with E112."""
     with open_binary(path) as raw:
         try:
@@ -174,7 +174,7 @@ def parse_line(line: bytes, number: int, source: str) -> dict:
 # ---------------------------------------------------------------- CSV
 
 
-def iter_csv(path: str, options: Options) -> Iterator[Article | InputError]:
+def iter_csv(path: str, options: Options, stats=None) -> Iterator[Article | InputError]:
     """One Article or InputError per row; a file without a text column is one E108."""
     _raise_field_limit(options.max_bytes)
     with open_binary(path) as raw:
