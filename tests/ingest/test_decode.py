@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spinscope.errors import InputError
-from spinscope.ingest.decode import declared_charset, decode, format_size, read_file
+from spinscope.ingest.decode import declared_charset, decode, format_size, not_language, read_file
 
 CP1252_SENTENCE = "He said \u201cthe price is 5\u20ac\u201d \u2014 and left."
 LATIN1_SENTENCE = "Le caf\u00e9 est tr\u00e8s bon, sagte er \u00fcber M\u00fcnchen."
@@ -81,6 +81,45 @@ def test_decode_nul_bytes_are_binary():
     with pytest.raises(InputError) as err:
         decode(b"some text\x00\x01\x02\xff\xfe more", "x.txt")
     assert err.value.code == "E101"
+
+
+def _random(seed: int, alphabet: bytes, n: int = 4000) -> bytes:
+    import random
+
+    r = random.Random(seed)
+    return bytes(r.choice(alphabet) for _ in range(n))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _random(1, bytes(range(1, 256))),  # random bytes without NULs: decodes in some code page
+        _random(2, bytes(range(128, 256)) + b" \n"),
+        _random(3, bytes(range(32, 127)) + b"\n\t"),  # random printable ASCII: valid UTF-8, still noise
+    ],
+    ids=["any-byte", "high-bytes", "printable"],
+)
+def test_decode_random_bytes_are_refused_as_not_language(data):
+    with pytest.raises(InputError) as err:
+        decode(data, "noise.txt")
+    assert err.value.code == "E101" and "noise.txt" in str(err.value)
+    for codec in ("cp1252", "cp1251", "latin-1"):  # whatever code page the bytes were read in, they are not language
+        assert not_language(data.decode(codec, errors="replace")), codec
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Tuesday that the plan would cost $4.2bn (about 3% of GDP). " * 20,
+        "def f(x):\n    return {'a': [x, x * 2]}  # code reads as language too\n" * 40,
+        "\n".join(",".join(str(i * j) for j in range(8)) for i in range(60)),  # a table of figures
+        "我们的国家是一个伟大的国家，人民生活幸福。" * 20,
+        "Они заявили, что «план» будет стоить 4,2 млрд — около 3% ВВП. " * 20,
+    ],
+    ids=["prose", "code", "figures", "chinese", "russian"],
+)
+def test_decode_prose_code_and_tables_are_kept(text):
+    assert decode(text.encode("utf-8"), "ok.txt") == text
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  "])

@@ -14,6 +14,7 @@ import gzip
 import os
 import re
 import struct
+import unicodedata
 import zlib
 from typing import BinaryIO
 
@@ -161,12 +162,54 @@ def gzip_detail(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def decode(data: bytes, source: str | None = None, *, html: bool = False, hint: str | None = None) -> str:
+def decode(data: bytes, source: str | None = None, *, html: bool = False, hint: str | None = None, prose: bool | None = None) -> str:
     """Decode a document's bytes, detecting the encoding; raise E101 for binary data, E102 for nothing.
 
     ``hint`` is an encoding declared outside the document (an HTTP header);
     like the page's own ``<meta charset>`` it is tried after strict UTF-8.
+    Prose (by default any text but HTML, whose markup is all symbols; a JSON
+    line is not prose either) must also read as language: see :func:`not_language`.
     """
+    text = _decode(data, source, html=html, hint=hint)
+    if (not html) if prose is None else prose:
+        reason = not_language(text)
+        if reason:
+            raise InputError("E101", source, detail=reason)
+    return text
+
+
+LANGUAGE_SAMPLE = 20_000  # characters looked at
+ODD_SHARE = 0.15  # symbols, control characters and rare punctuation: under 2% in prose, about 25% in random bytes
+LETTER_RUN = 3.0  # mean length of a run of letters: about 4.5 in prose and in code, about 2 in random bytes
+COMMON_PUNCTUATION = set(".,;:!?'\"()-[]/&%#*@_\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\u300c\u300d\u300e\u300f\uff08\uff09\u300a\u300b")
+FEW_SPACES = 0.03  # prose in a spaced script: about 15% spaces; symbol-heavy text with almost none is noise
+SHORT_RUN = 2.5  # below this the letters are noise even without symbols (random printable characters)
+LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+def not_language(text: str) -> str | None:
+    """Why ``text`` does not read as language (bytes that happened to decode), or None when it does.
+
+    Random or compressed bytes decode in some single-byte code page, but as
+    short runs of letters among symbols and control characters; prose, lists,
+    tables and source code do not.  Short texts are never refused.
+    """
+    head = text[:LANGUAGE_SAMPLE]
+    sample = "".join(head.split())
+    if len(sample) < 100:
+        return None
+    odd = sum(1 for ch in sample if ch not in COMMON_PUNCTUATION and unicodedata.category(ch)[0] in "CSP") / len(sample)
+    spaces = 1 - len(sample) / len(head)
+    runs = LETTER_RUNS.findall(head)
+    mean_run = sum(map(len, runs)) / len(runs) if runs else 0.0
+    if odd > ODD_SHARE and (mean_run < LETTER_RUN or spaces < FEW_SPACES):
+        return f"it does not read as language: {odd:.0%} of its characters are symbols or control characters"
+    if len(runs) >= 50 and mean_run < SHORT_RUN:
+        return f"it does not read as language: its letters come in runs of {mean_run:.1f} on average, not words"
+    return None
+
+
+def _decode(data: bytes, source: str | None, *, html: bool, hint: str | None) -> str:
     if not data.strip():
         raise InputError("E102", source)
     for bom, encoding in BOMS:

@@ -161,7 +161,7 @@ def parse_line(line: bytes, number: int, source: str) -> dict:
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
-        text = decode(line, source)
+        text = decode(line, source, prose=False)
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
