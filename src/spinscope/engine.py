@@ -63,7 +63,29 @@ def options(
             raise UsageError("E204", name=name, path=path)
     if accurate:
         chosen = {**registry.accurate_models(), **chosen}
+    if settings.get("metadata"):
+        settings["metadata"] = checked_metadata(settings["metadata"])
     return Options(detectors=names, min_score=min_score, model_paths=chosen, **settings)
+
+
+def checked_metadata(given: dict[str, str | None]) -> dict[str, str]:
+    """Metadata a user gave (flags, an API request): ``published`` an ISO date or date and time, ``url``
+    an http(s) address (E206); the others stripped.  Empty values are dropped."""
+    from datetime import datetime
+    from urllib.parse import urlparse
+
+    from spinscope.errors import UsageError
+
+    out = {k: v.strip() for k, v in given.items() if v and v.strip()}
+    if "published" in out:
+        try:
+            when = datetime.fromisoformat(out["published"].replace("Z", "+00:00"))
+        except ValueError:
+            raise UsageError("E206", field="published", value=out["published"], expected="an ISO date such as 2025-03-03 or 2025-03-03T10:00") from None
+        out["published"] = when.strftime("%Y-%m-%d") if len(out["published"]) == 10 else when.isoformat(timespec="minutes")
+    if "url" in out and urlparse(out["url"]).scheme not in ("http", "https"):
+        raise UsageError("E206", field="url", value=out["url"], expected="an http:// or https:// address")
+    return out
 
 
 def analyze(text_or_html: str, *, url: str | None = None, detectors: Iterable[str] | None = None, options: Options | None = None) -> Analysis:

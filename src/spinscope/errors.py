@@ -42,6 +42,8 @@ class Errors:
     E202 = "--min-score must be between 0 and 1, not {value}"
     E203 = "cannot write {path}: {detail}"
     E204 = "--model {name}={path}: no such file or folder"
+    E205 = "{flag} names one article: give a single file or -, or put the field in the records (JSONL/CSV)"
+    E206 = "{field} {value!r} is not {expected}"
     E302 = "cannot load model {name!r} from {path}: {detail}"
     E303 = "detector {name!r} failed on this article ({detail}); its findings for it are left out, the other detectors' are kept"
     E304 = "detector {name!r} returned {count} invalid span(s), left out: {detail}"

@@ -76,6 +76,9 @@ class Article(BaseModel):
     published: str | None = None
     source: str | None = Field(default=None, description="Where the document came from (file, file:line, WARC record).")
     boilerplate: list[Boilerplate] = Field(default_factory=list)
+    authors: list[str] = Field(default_factory=list)
+    origin: str | None = None
+    metadata_sources: dict[str, str] = Field(default_factory=dict)
 
     def content_id(self) -> str:
         return content_hash(self.text)
@@ -138,6 +141,12 @@ class Analysis(BaseModel):
     boilerplate: list[Boilerplate] = Field(default_factory=list)
     models: list[ModelInfo] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list, description="Actors merged across spellings, with their portrayal (the actors detector).")
+    authors: list[str] = Field(default_factory=list, description="Who wrote it: from the record, the HTML's metadata, a byline, a signature or an author's note.")
+    origin: str | None = Field(default=None, description="The outlet, agency or URL where the text says it first appeared (republished and syndicated copies).")
+    metadata_sources: dict[str, str] = Field(
+        default_factory=dict,
+        description="Where each of title, authors, outlet, published, url and origin came from: option, record, request, warc, html, byline, date_line, signature, author_bio, agency_credit, copyright, republication_note, url, first_line.",
+    )
     warnings: list[DetectorWarning] = Field(
         default_factory=list, description="Detectors that failed on this article or returned invalid spans; their invalid findings are left out, everything else is kept."
     )

@@ -21,3 +21,4 @@ class Options:
     batch_size: int = 16
     workers: int = 1  # processes that analyse; results keep the input order
     model_paths: dict[str, str] = field(default_factory=dict)  # detector name -> local checkpoint
+    metadata: dict[str, str] = field(default_factory=dict)  # title, outlet, published, url given by the user: they win over what the input says

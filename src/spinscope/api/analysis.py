@@ -73,17 +73,19 @@ def article_for(req: AnalyzeRequest, opts: Options, settings: ApiSettings) -> Ar
     from spinscope.ingest import article_from_text, from_string
 
     if req.text is not None:
-        article = article_from_text(req.text, url=req.url, options=opts, source="text")
+        article = article_from_text(req.text, url=req.url, options=opts, source="text", given_by="request")
     elif req.html is not None:
         from spinscope.ingest.html import article_from_html
 
-        article = article_from_html(req.html, url=req.url, options=opts, source=req.url or "html")
+        article = article_from_html(req.html, url=req.url, options=opts, source=req.url or "html", given_by="request")
     elif req.url:
         article = from_string(_fetched(req.url, settings), url=req.url, options=opts, source=req.url)
     else:
         raise ApiError("E605")
     meta = {k: v for k, v in {"title": req.title, "outlet": req.outlet, "published": req.published}.items() if v}
-    return article.model_copy(update=meta) if meta else article
+    if not meta:
+        return article
+    return article.model_copy(update={**meta, "metadata_sources": {**article.metadata_sources, **dict.fromkeys(meta, "request")}})
 
 
 def _fetched(url: str, settings: ApiSettings) -> str:

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from spinscope.cli import metadata as meta
 from spinscope.formats import describe_inputs, describe_outputs
 
 
@@ -35,6 +36,10 @@ def analyze(
     model: Annotated[Optional[list[str]], typer.Option("--model", help="Use a local checkpoint for a detector: NAME=PATH (repeatable).")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes that analyse (output keeps the input order).")] = 1,
     accurate: Annotated[bool, typer.Option("--accurate", help="Find techniques with the shipped two-model ensemble: more accurate, slower.")] = False,
+    title: meta.Title = None,
+    outlet: meta.Outlet = None,
+    published: meta.Published = None,
+    url: meta.Url = None,
 ) -> None:
     """Analyse articles and write one analysis per article."""
     from spinscope import engine
@@ -52,6 +57,7 @@ def analyze(
         min_score=min_score,
         models=models,
         accurate=accurate,
+        metadata=meta.given(title=title, outlet=outlet, published=published, url=url, single=single),
         keep_boilerplate=keep_boilerplate or fmt in VERBATIM_FORMATS,
         text_field=text_field,
         max_bytes=max_bytes or DEFAULT_MAX_BYTES,

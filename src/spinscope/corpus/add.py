@@ -127,12 +127,13 @@ def skip_known(store, items: Iterable[Article | InputError], report: AddReport) 
 
 def _record_sightings(conn, articles: list[Article]) -> dict[str, int]:
     """Look the articles' content hashes up; record a sighting of each one already stored."""
-    from spinscope.corpus.write import add_sighting, existing_hashes
+    from spinscope.corpus.write import FILLABLE, add_sighting, existing_hashes, fill_missing
 
     known = existing_hashes(conn, [a.content_id() for a in articles])
     for article in articles:
         if article.content_id() in known:
             add_sighting(conn, known[article.content_id()], _sighting(article))
+            fill_missing(conn, known[article.content_id()], article.model_dump(include=set(FILLABLE) | {"metadata_sources"}))
     return known
 
 

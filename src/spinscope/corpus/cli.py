@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from spinscope.cli import metadata as meta
 from spinscope.errors import UsageError
 
 DB_HELP = "SQLAlchemy URL of the store (sqlite:///FILE or postgresql://...); a bare path means a SQLite file."
@@ -50,16 +51,22 @@ def add(
     dask: Annotated[Optional[str], typer.Option("--dask", help="Analyse on a Dask cluster: a scheduler address, or 'local' for a LocalCluster.")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for --dask local.")] = 2,
     accurate: Annotated[bool, typer.Option("--accurate", help="Find techniques with the shipped two-model ensemble: more accurate, slower.")] = False,
+    title: meta.Title = None,
+    outlet: meta.Outlet = None,
+    published: meta.Published = None,
+    url: meta.Url = None,
 ) -> None:
     """Ingest and analyse articles into the store; a rerun continues where a stopped one ended."""
     from spinscope import engine
     from spinscope.corpus.add import add_paths
+    from spinscope.ingest import single_document
     from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
 
     opts = engine.options(
         detectors=detectors,
         min_score=min_score,
         accurate=accurate,
+        metadata=meta.given(title=title, outlet=outlet, published=published, url=url, single=single_document(paths)),
         keep_boilerplate=keep_boilerplate,
         text_field=text_field,
         max_bytes=max_bytes or DEFAULT_MAX_BYTES,

@@ -61,6 +61,7 @@ def _write_batch(conn, batch: list[Stored], run_id: int | None) -> Counter:
         digest = content_hash(item.data["text"])
         if digest in known:
             add_sighting(conn, known[digest], item.data)
+            counts["filled"] += fill_missing(conn, known[digest], item.data)
             counts["known"] += 1
             continue
         known[digest] = _insert_article(conn, item, digest, run_id)
@@ -94,6 +95,45 @@ def existing_hashes(conn, digests: list[str]) -> dict[str, int]:
         return {}
     rows = conn.execute(sa.select(articles.c.content_hash, articles.c.id).where(articles.c.content_hash.in_(sorted(set(digests)))))
     return {h: i for h, i in rows}
+
+
+FILLABLE = ("title", "url", "outlet", "published", "authors", "origin")
+
+
+def fill_missing(conn, article_id: int, data: dict) -> bool:
+    """Give a stored article the metadata it lacks and ``data`` (the same text met again) has; True if any.
+
+    A field the store already holds is kept: the first reading wins, a later
+    one only fills gaps.  The stored analysis JSON gets the same fields, with
+    where each came from, so that export shows them.
+    """
+    import json
+
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles
+
+    row = conn.execute(sa.select(articles.c.analysis, articles.c.outlet).where(articles.c.id == article_id)).first()
+    if row is None:
+        return False
+    stored = json.loads(row.analysis)
+    sources = dict(stored.get("metadata_sources") or {})
+    given_sources = data.get("metadata_sources") or {}
+    new = {field: data[field] for field in FILLABLE if data.get(field) and not stored.get(field)}
+    if not new:
+        return False
+    stored.update(new)
+    stored["metadata_sources"] = {**sources, **{field: given_sources.get(field, "record") for field in new}}
+    from spinscope.model import Analysis
+
+    update = {"analysis": Analysis.model_validate(stored).to_json()}  # written as analyze writes it
+    update |= {field: new[field] for field in ("title", "url", "published") if field in new}
+    if row.outlet == UNKNOWN_OUTLET and outlet_of(stored) != UNKNOWN_OUTLET:
+        update["outlet"] = outlet_of(stored)
+    if "url" in new:
+        update["domain"] = registered_domain(new["url"])
+    conn.execute(articles.update().where(articles.c.id == article_id).values(**update))
+    return True
 
 
 def add_sighting(conn, article_id: int, data: dict) -> bool:

@@ -56,7 +56,15 @@ def from_string(text_or_html: str, *, url: str | None = None, options: Options |
     return article_from_text(text_or_html, url=url, options=opts, source=source, id=id)
 
 
-def article_from_text(text: str, *, url=None, options: Options, source=None, id=None, title=None, **meta) -> Article:
+def article_from_text(text: str, *, url=None, options: Options, source=None, id=None, title=None, outlet=None, published=None, given_by: str = "record", page: dict | None = None) -> Article:
+    """Text -> Article: boilerplate removed, metadata resolved (see :mod:`spinscope.ingest.metadata`).
+
+    ``title``, ``url``, ``outlet`` and ``published`` are what the caller was given (``given_by``: a
+    record, a request, a WARC header); ``page`` is what the HTML's own metadata says.  The user's
+    options win, then the caller's fields, the page's, and last what the text's own lines say.
+    """
+    from spinscope.ingest import metadata
+
     text = normalise_text(text)
     removed = []
     if not options.keep_boilerplate:
@@ -65,14 +73,31 @@ def article_from_text(text: str, *, url=None, options: Options, source=None, id=
         raise InputError("E102", source)
     if len(text) > options.max_chars:
         raise InputError("E114", source, chars=len(text), limit=options.max_chars)
-    return Article(text=text, id=id or content_hash(text), title=title or guess_title(text), url=url, source=source, boilerplate=removed, **meta)
+    layers = [("option", options.metadata), (given_by, {"title": title, "url": url, "outlet": outlet, "published": published}), ("html", page or {})]
+    layers += [(where, {field: value}) for field, (value, where) in metadata.from_lines(removed, text).items()]
+    values, sources = metadata.resolve(layers)
+    if "outlet" not in values and values.get("url"):
+        from spinscope.ingest.html import registered_domain
+
+        domain = registered_domain(values["url"])
+        if domain:
+            values["outlet"], sources["outlet"] = domain, "url"
+    if "title" not in values:
+        guessed = guess_title(text, values.get("authors") or ())
+        if guessed:
+            values["title"], sources["title"] = guessed, "first_line"
+    return Article(text=text, id=id or content_hash(text), source=source, boilerplate=removed, metadata_sources=sources, **values)
 
 
-def guess_title(text: str) -> str | None:
-    """The first line, when it is short and stands alone like a headline."""
+def guess_title(text: str, authors=()) -> str | None:
+    """The first line, when it is short and stands alone like a headline, and is not a byline, a date or an author's name."""
+    from spinscope.ingest.metadata import AGENCY, BYLINE, is_date_line
+
     first, sep, rest = text.lstrip().partition("\n")
     first = first.strip()
-    if sep and first and len(first) <= 200 and not first.endswith((".", ",", ";", ":")) or (sep and first and rest.startswith("\n") and len(first) <= 200):
+    if not first or first in authors or BYLINE.match(first) or is_date_line(first) or AGENCY.match(first):
+        return None
+    if sep and len(first) <= 200 and not first.endswith((".", ",", ";", ":")) or (sep and rest.startswith("\n") and len(first) <= 200):
         return first
     return None
 

@@ -64,10 +64,15 @@ def rough_text_chars(html: str) -> int:
 def _metadata(doc) -> dict:
     if doc is None:
         return {}
-    return {"title": doc.title, "url": doc.url, "outlet": doc.sitename, "published": doc.date}
+    return {"title": doc.title, "url": doc.url, "outlet": doc.sitename, "published": doc.date, "authors": _authors(doc.author)}
 
 
-def article_from_html(html: str, *, url=None, options: Options, source=None, id=None, title=None, outlet=None, published=None) -> Article:
+def _authors(author: str | None) -> list[str]:
+    """trafilatura's author string (``"Jane Doe; John Roe"``) -> names."""
+    return [name.strip() for name in (author or "").split(";") if name.strip()]
+
+
+def article_from_html(html: str, *, url=None, options: Options, source=None, id=None, title=None, outlet=None, published=None, given_by: str = "record") -> Article:
     """One page -> Article.  Metadata given by the caller (a record, a WARC header) wins over the page's own."""
     from spinscope.ingest import article_from_text
 
@@ -81,17 +86,14 @@ def article_from_html(html: str, *, url=None, options: Options, source=None, id=
         raise InputError("E115", source, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
     if not text.strip():
         raise InputError("E105", source)
-    url = url or meta.get("url")
-    return article_from_text(
-        text,
-        url=url,
-        options=options,
-        source=source,
-        id=id,
-        title=title or meta.get("title"),
-        outlet=outlet or site_name(meta.get("outlet"), url),
-        published=published or meta.get("published"),
-    )
+    page = {
+        "title": meta.get("title"),
+        "url": meta.get("url"),
+        "outlet": site_name(meta.get("outlet"), url or meta.get("url")),
+        "published": meta.get("published"),
+        "authors": meta.get("authors"),
+    }
+    return article_from_text(text, url=url, options=options, source=source, id=id, title=title, outlet=outlet, published=published, given_by=given_by, page=page)
 
 
 def site_name(sitename: str | None, url: str | None) -> str | None:

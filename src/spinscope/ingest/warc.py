@@ -99,7 +99,7 @@ def article_from_record(record, options: Options, source: str) -> Article:
         raise EOFError  # the archive ends inside this record: reported once, by iter_warc
     html = decode(data, source, html=True, hint=http_charset(record))
     url = record.rec_headers.get_header("WARC-Target-URI")
-    return article_from_html(html, url=url, options=options, source=source, id=record_uuid(record))
+    return article_from_html(html, url=url, options=options, source=source, id=record_uuid(record), given_by="warc")
 
 
 def record_uuid(record) -> str | None:

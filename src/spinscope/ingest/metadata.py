@@ -1,0 +1,202 @@
+"""Who wrote a page, where and when, read from the page's own words.
+
+Pasted pages carry their metadata as lines: a byline ("By Jane Doe | Springfield
+Gazette"), a date line ("Sunday, 05 Jan, 2020"), a dateline and agency credit
+("DORRIN, March 14 (Meridian Press Agency) -"), a signature ("Jane Doe writes
+for The Anti-Media, where this article first appeared"), a copyright line.
+Boilerplate removal takes those lines out of ``text``; :func:`from_lines`
+reads what they say.  :func:`resolve` puts every layer together, the first
+that gives a field winning: the user's options, the record, the HTML's own
+metadata, then the lines, each field with the name of where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+FIELDS = ("title", "authors", "outlet", "published", "url", "origin")
+
+MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?"
+TIME = r"(?:,?\s*(?:at\s+)?(?P<timeN>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)(?:\s*(?:[A-Z]{2,4}|GMT[+-]?\d*|UTC))?)?"
+_DATES = (
+    rf"{WEEKDAY}(?P<d1>{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})" + TIME.replace("timeN", "time1"),  # July 11, 2017
+    rf"{WEEKDAY}(?P<d2>\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}})" + TIME.replace("timeN", "time2"),  # 05 Jan, 2020
+    r"(?P<d3>\d{4}-\d{2}-\d{2})(?:[T ](?P<time3>\d{2}:\d{2}))?",  # 2020-01-05
+)
+DATE = re.compile("|".join(f"(?:{d})" for d in _DATES), re.IGNORECASE)
+DATE_LINE_WORDS = re.compile(r"^(?:published|posted|updated|last updated|first published|date|on)\b[:\s]*|\b(?:ago|edt|est|gmt|utc|bst|cet)\b", re.IGNORECASE)
+UPDATED = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
+
+BYLINE = re.compile(r"^(?:written\s+|posted\s+|reported\s+|words\s+)?by[:\s]+(?P<names>.+)$|^(?:author|authors|writer)s?:\s*(?P<names2>.+)$", re.IGNORECASE)
+SEPARATORS = re.compile(r"\s+[/|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
+NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|der|da|al|bin|el|la|le|du)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|al|bin|el|la|le|du)){0,4}$")
+NOT_OUTLET = re.compile(
+    r"creative commons|report a typo|share|comments?|follow|subscribe|read more|staff|contributor|correspondent|editor|reporter|minutes? read|\bmin read\b|^cc\b|licen[cs]e",
+    re.IGNORECASE,
+)
+LICENCE = re.compile(r"creative commons|\bcc[- ]by\b|licen[cs]ed", re.IGNORECASE)
+
+SIGNATURE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:writes|reports|is a (?:regular )?(?:contributor|writer|columnist|reporter|correspondent))\s+(?:for|at|to)\s+"
+    r"(?P<outlet>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})"
+)
+FIRST_APPEARED = re.compile(
+    r"(?:first|originally)\s+(?:appeared|published|ran|posted)\s+(?:on|at|in|by)\s+(?P<origin>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}|[\w.-]+\.[a-z]{2,})"
+    r"|republished\s+(?:from|with permission (?:from|of))\s+(?P<origin2>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}|[\w.-]+\.[a-z]{2,})",
+)
+REPUBLISHER = re.compile(r"(?:^|[.!?]\s+)(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s+republishes\b")
+COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})", re.IGNORECASE)
+AGENCY = re.compile(
+    r"^(?:(?P<place>[A-Z][A-Z .'-]{1,40}),\s+(?:(?P<date>(?i:" + MONTHS + r")\s+\d{1,2}(?:,\s*\d{4})?)\s+)?)?\((?P<agency>[A-Z][\w&.' -]{1,40})\)\s*[-–—:]",
+)
+NOT_AGENCY = re.compile(r"op-?ed|opinion|editorial|analysis|update|commentary|video|photos?|live", re.IGNORECASE)
+TRAILING_WORDS = re.compile(r"[\s,.;:]+(?:where|and|which|who|on|in|as|from)\b.*$|[\s,.;:]+$")
+
+
+def parse_date(s: str) -> str | None:
+    """The first full date in ``s`` as ISO ``YYYY-MM-DD`` (with ``THH:MM`` when a time is printed); None if there is none."""
+    m = DATE.search(s)
+    if not m:
+        return None
+    from dateutil import parser
+
+    day = m.group("d1") or m.group("d2") or m.group("d3")
+    clock = m.group("time1") or m.group("time2") or m.group("time3")
+    try:
+        when = parser.parse(day.replace(".", " "), default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if not 1800 <= when.year <= 2200:
+        return None
+    if clock:
+        try:
+            t = parser.parse(clock.replace(".", "").upper().replace(" ", ""), default=when)
+            return t.strftime("%Y-%m-%dT%H:%M")
+        except (ValueError, OverflowError):
+            pass
+    return when.strftime("%Y-%m-%d")
+
+
+def is_date_line(s: str) -> bool:
+    """A line that is a date and little else ("Sunday, 05 Jan, 2020", "Published March 3, 2025 at 10:00 AM")."""
+    m = DATE.search(s)
+    if not m:
+        return False
+    rest = DATE_LINE_WORDS.sub(" ", s[: m.start()] + " " + s[m.end() :])
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 2
+
+
+def _clean(name: str) -> str:
+    return TRAILING_WORDS.sub("", name.strip(" \t,.;:·•|/")).strip()
+
+
+def _names(s: str) -> list[str]:
+    out = []
+    for part in NAME_SPLIT.split(s.strip()):
+        part = _clean(part)
+        if part and NAME.match(part) and len(part) <= 60:
+            out.append(part)
+    return out
+
+
+def read_byline(line: str) -> dict[str, object]:
+    """``By A and B / Creative Commons / Outlet | July 11, 2017`` -> authors, outlet (or origin, after a licence) and published."""
+    found: dict[str, object] = {}
+    parts = [p.strip() for p in SEPARATORS.split(line.strip()) if p.strip()]
+    licence = False
+    for part in parts:
+        m = BYLINE.match(part)
+        if m and "authors" not in found:
+            names = _names(m.group("names") or m.group("names2"))
+            if names:
+                found["authors"] = names
+            continue
+        date = parse_date(part)
+        if date and is_date_line(part):
+            found.setdefault("published", date)
+            continue
+        if LICENCE.search(part):
+            licence = True
+            continue
+        if NOT_OUTLET.search(part) or not part[:1].isupper() or len(part.split()) > 6 or part.endswith("."):
+            continue
+        found.setdefault("origin" if licence else "outlet", _clean(part))
+    return found if "authors" in found or "published" in found else {}
+
+
+def read_line(line: str, label: str) -> list[tuple[str, object, str]]:
+    """What one removed or leading line says: ``(field, value, where)`` triples."""
+    s = " ".join(line.split())
+    out: list[tuple[str, object, str]] = []
+    if BYLINE.match(s) or (" | " in s or " / " in s) and any(BYLINE.match(p.strip()) for p in SEPARATORS.split(s)):
+        out += [(k, v, "byline") for k, v in read_byline(s).items()]
+    elif is_date_line(s) and not UPDATED.search(s):
+        date = parse_date(s)
+        if date:
+            out.append(("published", date, "date_line"))
+    m = SIGNATURE.match(s)
+    if m:
+        out.append(("authors", [_clean(m.group("name"))], "signature"))
+        if re.search(r"first appeared|originally", s, re.IGNORECASE):
+            out.append(("origin", _clean(m.group("outlet")), "signature"))
+    m = FIRST_APPEARED.search(s)
+    if m:
+        out.append(("origin", _clean(m.group("origin") or m.group("origin2")), "signature"))
+    m = REPUBLISHER.search(s)
+    if m and label == "republication_note":
+        out.append(("outlet", _clean(m.group("outlet")), "republication_note"))
+    m = COPYRIGHT.match(s)
+    if m and label == "copyright":
+        outlet = _clean(m.group("outlet"))
+        if outlet and not re.match(r"all rights", outlet, re.IGNORECASE):
+            out.append(("outlet", outlet, "copyright"))
+    if label == "author_bio":
+        name = _names(s) if len(s.split()) <= 5 else _names(re.split(r"\s+(?:is|was)\s+(?:a|an|the)\b", s)[0]) if re.search(r"\s(?:is|was)\s+(?:a|an|the)\b", s) else []
+        if name:
+            out.append(("authors", name[:1], "author_bio"))
+    return out
+
+
+def read_dateline(text: str) -> list[tuple[str, object, str]]:
+    """A wire story's opening: ``DORRIN, March 14 (Meridian Press Agency) -`` or ``(Reuters) -``."""
+    for para in text.lstrip().split("\n", 3)[:3]:
+        m = AGENCY.match(para.strip())
+        if m:
+            agency = m.group("agency").strip()
+            if NOT_AGENCY.search(agency):
+                return []
+            out = [("origin", agency, "agency_credit")]
+            date = parse_date(m.group("date") or "")
+            if date:
+                out.append(("published", date, "agency_credit"))
+            return out
+    return []
+
+
+def from_lines(removed, text: str) -> dict[str, tuple[object, str]]:
+    """Every field the removed lines (``Boilerplate`` blocks) and the text's dateline give, first found first."""
+    found: dict[str, tuple[object, str]] = {}
+    for block in removed:
+        for line in block.text.split("\n"):
+            for field, value, where in read_line(line, block.label):
+                if value and field not in found:
+                    found[field] = (value, where)
+    for field, value, where in read_dateline(text):
+        found.setdefault(field, (value, where))
+    return found
+
+
+def resolve(layers: list[tuple[str, dict]]) -> tuple[dict[str, object], dict[str, str]]:
+    """``[(where, {field: value})]``, most trusted first -> the values and where each came from."""
+    values: dict[str, object] = {}
+    sources: dict[str, str] = {}
+    for where, given in layers:
+        for field in FIELDS:
+            value = given.get(field)
+            if value and field not in values:
+                values[field] = value
+                sources[field] = where
+    return values, sources
