@@ -97,7 +97,7 @@ def existing_hashes(conn, digests: list[str]) -> dict[str, int]:
     return {h: i for h, i in rows}
 
 
-FILLABLE = ("title", "url", "outlet", "published", "authors", "origin")
+from spinscope.ingest.metadata import FIELDS as FILLABLE  # noqa: E402  the same fields the page gives
 
 
 def fill_missing(conn, article_id: int, data: dict) -> bool:
