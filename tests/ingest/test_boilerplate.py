@@ -240,3 +240,56 @@ def test_boilerplate_is_idempotent_on_random_pages(lines, sep):
 )
 def test_boilerplate_time_grows_linearly_on_long_runs(text):
     assert _timed(text) < 2.0  # quadratic passes took 8 s on these
+
+
+SHOP_ADS = [
+    "Visit Red Revolution Media's online store for all your socialist, progressive and protest fashions and accessories.",
+    "Check out our online store for T-shirts, mugs and posters.",
+    "Get your limited-edition hoodies and mugs in our merch shop today!",
+]
+
+
+@pytest.mark.parametrize("ad", SHOP_ADS)
+def test_shop_adverts_are_removed_above_the_title_and_in_the_tail(ad):
+    text, removed = remove_boilerplate(ad + "\n\n" + page(tail=[ad]))
+    assert ad not in text
+    assert text.startswith(TITLE)
+    assert [b.label for b in removed] == ["shop_ad", "shop_ad"]
+
+
+def test_a_story_about_a_store_is_kept():
+    line = "The company said its online store for school uniforms would close next month after sales fell by a third."
+    text, removed = remove_boilerplate(page(middle=[line], tail=[line]))
+    assert text.count(line) == 2 and removed == []
+
+
+APPEAL = [
+    "Support independent journalism",
+    "Our monthly expenses include hosting services, writers' fees, software licences and the legal costs of keeping this site online.",
+    "Every month we fall short of what it takes to keep publishing, and we have never taken money from corporations or governments.",
+    "If you value what you read here, a small monthly gift would mean a great deal to us. Donate now.",
+]
+
+
+def test_a_whole_donation_appeal_goes_with_its_first_and_last_lines():
+    text, removed = remove_boilerplate(page(tail=APPEAL + ["Leave a Reply", "Your email address will not be published. Required fields are marked *"]))
+    assert text == page().strip()
+    assert [b.text for b in removed if b.label == "donation_appeal"] == APPEAL
+
+
+def test_lines_between_appeals_are_kept_when_prose_follows_them():
+    text, _ = remove_boilerplate(page(middle=APPEAL))
+    assert APPEAL[1] in text and APPEAL[2] in text
+
+
+def test_quoted_speech_between_appeal_lines_is_kept():
+    quoted = '"We fall short every month," said the editor, who asked readers to give what they could.'
+    text, _ = remove_boilerplate(page(tail=[APPEAL[0], quoted, APPEAL[3]]))
+    assert quoted in text
+
+
+def test_share_and_like_lines_are_removed():
+    bars = ["Share this article", "Like 245 Share Tweet", "Facebook Twitter WhatsApp Email"]
+    text, removed = remove_boilerplate(page(tail=bars))
+    assert text == page().strip()
+    assert {b.label for b in removed} == {"share_bar"}

@@ -30,7 +30,10 @@ from spinscope.ingest import boilerplate_rules as R
 from spinscope.model import Boilerplate
 
 STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
-TITLE_REMOVABLE = {"menu", "cookie_notice", "byline_credit", "copyright"}
+TITLE_REMOVABLE = {"menu", "cookie_notice", "byline_credit", "copyright", "shop_ad"}
+# Boxes whose middle paragraphs carry no cue of their own: "Our monthly expenses include hosting ..."
+ENCLOSING = {"donation_appeal", "subscription", "newsletter"}
+ENCLOSED_MAX_LINES = 6
 MENU_HEADINGS = {"categories", "sections", "topics", "tags", "tags:", "archives", "menu", "navigation", "browse"}
 UI_LABELS = {
     "donate": "donation_appeal",
@@ -266,6 +269,8 @@ def _decide(items: list[_Line]) -> None:
     if _mark_headline_runs(items, last):
         _spread(items, zone, last)
     _mark_bio_names(items)
+    if _mark_enclosed(items):
+        _spread(items, zone, last)
 
 
 def _anchors(items: list[_Line]) -> tuple[int, int]:
@@ -371,6 +376,30 @@ def _mark_headline_runs(items: list[_Line], last: int) -> bool:
 
 def _is_headline(it: _Line) -> bool:
     return 2 <= it.words <= 18 and it.level < MEDIUM and (not R.SENTENCE_END.search(it.text) or it.text.endswith("?"))
+
+
+def _mark_enclosed(items: list[_Line]) -> bool:
+    """The middle of an appeal box in the page's tail: up to six lines between two removed lines of one appeal
+    family, each addressing the reader ("we", "our", "you") and none reporting speech, with no kept prose below."""
+    removed = [k for k, it in enumerate(items) if it.removed]
+    found = False
+    for a, b in zip(removed, removed[1:]):
+        top, bottom = items[a], items[b]
+        between = items[a + 1 : b]
+        if not between or len(between) > ENCLOSED_MAX_LINES or top.label not in ENCLOSING or bottom.label != top.label:
+            continue
+        if any(_is_prose(it) and not it.removed for it in items[b + 1 :]):
+            continue
+        if all(_speaks_to_reader(it) for it in between):
+            for it in between:
+                it.removed, it.label = True, top.label
+            found = True
+    return found
+
+
+def _speaks_to_reader(it: _Line) -> bool:
+    tokens = set(_tokens(it.text))
+    return not tokens.isdisjoint(R.READER_WORDS) and R.REPORTED.search(it.text) is None and not any(q in it.text for q in '"“”')
 
 
 def _mark_bio_names(items: list[_Line]) -> None:

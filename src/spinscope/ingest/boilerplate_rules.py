@@ -241,6 +241,10 @@ FAMILIES: dict[str, tuple[_Patterns, _Patterns | None]] = {
             r"\bdeal of the day\b",
             r"\bsale ends\b",
             r"\bbefore they['’]re gone\b",
+            r"^(visit|check out|browse|shop at) (our|the|[\w.'’ -]{1,40}['’]s?) (online |official |new )?(store|shop|merch(andise)? (store|shop)?)\b",
+            r"\b(visit|check out|browse) our (online |official |new )?(store|shop)\b",
+            r"\bonline (store|shop) for (all )?your\b",
+            r"\b(get|grab|buy) (your|yours|one)\b.{0,60}\b(t-?shirts?|hoodies?|mugs?|merch(andise)?|apparel)\b",
         ),
         _rx(r"\bshop\b", r"\bsale\b", r"\bbuy\b", r"\bdiscount\b", r"\bcoupon\b", r"\bhalf price\b"),
     ),
@@ -287,7 +291,10 @@ TRIGGERS: dict[str, tuple[frozenset, tuple[str, ...]]] = {
     ),
     "newsletter": (_words("sign inbox enter unsubscribe respect join email e-mail address newsletter newsletters digest delivered sent every each free"), ()),
     "shop_ad": (
-        _words("shop buy order off code shipping limited limited-time stocks supplies add advertisement sponsored ad promoted flash sale discount coupon paid partner continues deal half ends gone"),
+        _words(
+            "shop buy order off code shipping limited limited-time stocks supplies add advertisement sponsored ad promoted flash sale discount coupon paid partner continues deal half ends gone "
+            "store store's merch merchandise apparel t-shirts t-shirt hoodies mugs"
+        ),
         ("%",),
     ),
     "copyright": (_words("copyright rights reproduction"), ("©", "(c)", "(C)")),
