@@ -97,7 +97,7 @@ def build_pages(articles: list[dict], per_template: int, seed: int) -> list[dict
             ctx = _context(rng, art["title"])
             html = template(rng, art["title"], art["paragraphs"], ctx)
             gold = "\n\n".join([art["title"], *art["paragraphs"]])
-            pages.append({"id": f"{name}-{i:03d}", "template": name, "article": art["id"], "html": html, "gold": gold, "copy": render_copy(html)})
+            pages.append({"id": f"{name}-{i:03d}", "template": name, "article": art["id"], "html": html, "gold": gold, "copy": render_copy(html), "meta": ctx})
     return pages
 
 

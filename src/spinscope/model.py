@@ -145,7 +145,7 @@ class Analysis(BaseModel):
     origin: str | None = Field(default=None, description="The outlet, agency or URL where the text says it first appeared (republished and syndicated copies).")
     metadata_sources: dict[str, str] = Field(
         default_factory=dict,
-        description="Where each of title, authors, outlet, published, url and origin came from: option, record, request, warc, html, byline, date_line, signature, author_bio, agency_credit, copyright, republication_note, url, first_line.",
+        description="Where each of title, authors, outlet, published, url and origin came from: option, record, request, warc, html, byline, date_line, updated_line (an 'Updated ...' date, used when the page prints no other), signature, author_bio, agency_credit, copyright, republication_note, url, first_line.",
     )
     warnings: list[DetectorWarning] = Field(
         default_factory=list, description="Detectors that failed on this article or returned invalid spans; their invalid findings are left out, everything else is kept."

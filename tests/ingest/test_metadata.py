@@ -37,3 +37,49 @@ def test_options_win_over_the_page():
     article = from_string(f"Published March 3, 2025 | By Jane Doe | Springfield Gazette\n\n{BODY}", options=opts)
     assert (article.outlet, article.published, article.authors) == ("Given", "2024-01-02", ["Jane Doe"])
     assert article.metadata_sources["outlet"] == "option"
+
+
+LONG_BODY = (
+    "The city council voted on Tuesday night to close the harbour branch library, ending a fight that has lasted most of the year, officials said.\n\n"
+    "Residents packed the chamber and several of them spoke against the plan, saying the branch was the only quiet place many children had."
+)
+
+
+@pytest.mark.parametrize(
+    "head, tail, expected",
+    [
+        ("Written by Yusuf Karaca on March 3, 2019", "", {"authors": ["Yusuf Karaca"], "published": "2019-03-03"}),
+        ("Elena Marchetti, Staff Reporter\n\n12 June 2018", "", {"authors": ["Elena Marchetti"], "published": "2018-06-12"}),
+        ("Priya Raman · 5 Nov 2019", "", {"authors": ["Priya Raman"], "published": "2019-11-05"}),
+        ("By Jane Doe for The Morning Ledger", "", {"authors": ["Jane Doe"], "outlet": "The Morning Ledger"}),
+        ("By Maria Lindqvist, The Morning Ledger", "", {"authors": ["Maria Lindqvist"], "outlet": "The Morning Ledger"}),
+        ("Story by Jane Doe", "", {"authors": ["Jane Doe"]}),
+        ("Updated 12 June 2018", "", {"published": "2018-06-12"}),
+        ("Published March 3, 2019\n\nUpdated 12 June 2020", "", {"published": "2019-03-03"}),
+        ("", "© 2019 Capital Signal. All rights reserved.", {"outlet": "Capital Signal"}),
+        ("", "Copyright © 2018 The Lantern Review Ltd. All rights reserved.", {"outlet": "The Lantern Review"}),
+        ("", "About the author: Grace Holloway writes about politics and the media. Contact: grace@example.org", {"authors": ["Grace Holloway"]}),
+    ],
+)
+def test_more_byline_date_and_credit_shapes(head, tail, expected):
+    page = "Library to close\n\n" + (head + "\n\n" if head else "") + LONG_BODY + ("\n\n" + tail if tail else "")
+    article = from_string(page, options=Options())
+    for field, value in expected.items():
+        assert getattr(article, field) == value, field
+    assert article.title == "Library to close"
+    for line in filter(None, (head + "\n" + tail).split("\n")):
+        assert line not in article.text
+
+
+def test_a_masthead_or_section_link_above_the_headline_is_not_the_title():
+    page = f"Capital Signal\n\nLocal\n\nLibrary to close\n\n{LONG_BODY}\n\n© 2019 Capital Signal. All rights reserved."
+    article = from_string(page, options=Options())
+    assert article.title == "Library to close"
+    assert article.outlet == "Capital Signal"
+
+
+def test_a_shop_advert_is_never_the_title():
+    ad = "Visit Red Revolution Media's online store for all your socialist, progressive and protest fashions and accessories."
+    article = from_string(f"{ad}\n\nLibrary to close\n\n{LONG_BODY}", options=Options())
+    assert article.title == "Library to close"
+    assert ad not in article.text

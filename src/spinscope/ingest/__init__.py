@@ -83,23 +83,51 @@ def article_from_text(text: str, *, url=None, options: Options, source=None, id=
         if domain:
             values["outlet"], sources["outlet"] = domain, "url"
     if "title" not in values:
-        guessed = guess_title(text, values.get("authors") or ())
+        guessed = guess_title(text, values.get("authors") or (), masthead=[values.get("outlet") or ""] + [b.text for b in removed if b.label in ("copyright", "byline_credit")])
         if guessed:
             values["title"], sources["title"] = guessed, "first_line"
     return Article(text=text, id=id or content_hash(text), source=source, boilerplate=removed, metadata_sources=sources, **values)
 
 
-def guess_title(text: str, authors=()) -> str | None:
-    """The first line, when it is short and stands alone like a headline, and is not a byline, a date or an author's name."""
+def guess_title(text: str, authors=(), masthead=()) -> str | None:
+    """The first line, when it is short and stands alone like a headline, and is not a byline, a date or an author's name.
+
+    A first line that names the site (the outlet, or a name that the page's copyright or credit lines
+    repeat: a masthead) or is a lone section link ("Local", "Opinion") is passed over for the next.
+    """
+    from spinscope.ingest.boilerplate_rules import SECTION_WORDS
     from spinscope.ingest.metadata import AGENCY, BYLINE, is_date_line
 
     first, sep, rest = text.lstrip().partition("\n")
     first = first.strip()
+    for _ in range(3):  # a masthead, a stray section link
+        section = len(first.split()) <= 2 and all(w.strip(".:|").casefold() in SECTION_WORDS for w in first.split())
+        if not (first and sep and (section or _is_masthead(first, masthead))):
+            break
+        first, sep, rest = rest.lstrip().partition("\n")
+        first = first.strip()
     if not first or first in authors or BYLINE.match(first) or is_date_line(first) or AGENCY.match(first):
         return None
     if sep and len(first) <= 200 and not first.endswith((".", ",", ";", ":")) or (sep and rest.startswith("\n") and len(first) <= 200):
         return first
     return None
+
+
+def _is_masthead(line: str, names) -> bool:
+    """A short line that is the site's name: equal to the outlet, or found whole in a copyright or credit line."""
+    if len(line.split()) > 5 or len(line) < 3:
+        return False
+    low = line.casefold()
+    bare = low[4:] if low.startswith("the ") else low
+    for name in names:
+        name = (name or "").casefold()
+        if not name:
+            continue
+        if name in (low, bare) or name.removeprefix("the ") == bare:
+            return True
+        if len(name.split()) > len(low.split()) and re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", name):
+            return True
+    return False
 
 
 def from_record(record: dict, *, options: Options | None = None, source: str | None = None) -> Article:

@@ -263,9 +263,9 @@ def _decide(items: list[_Line]) -> None:
     for k, it in enumerate(items):
         if k > 0 and zone[k] and it.level == MEDIUM:
             it.removed = True
-    _mark_runs(items, zone)
+    _mark_runs(items, zone, first)
     _spread(items, zone, last)
-    _mark_lists_after_headings(items)
+    _mark_lists_after_headings(items, first)
     if _mark_headline_runs(items, last):
         _spread(items, zone, last)
     _mark_bio_names(items)
@@ -285,11 +285,14 @@ def _is_prose(it: _Line) -> bool:
     return it.words >= 25 or it.words >= 12 and R.SENTENCE_END.search(it.text) is not None
 
 
-def _mark_runs(items: list[_Line], zone: list[bool]) -> None:
-    """Three or more consecutive one-to-three-word capitalised lines in the head or tail: a menu, one item per line."""
+def _mark_runs(items: list[_Line], zone: list[bool], first: int) -> None:
+    """Three or more consecutive one-to-three-word capitalised lines in the head or tail: a menu, one item per line.
+
+    A line of three words just above the first prose line is the headline ("Library to close"), not an item."""
     run: list[int] = []
     for k, it in enumerate(items + [_Line(-1, "", 0)]):
-        if k < len(items) and zone[k] and _is_menu_item(it) and not it.removed:
+        headline = k == first - 1 and it.words >= 3
+        if k < len(items) and zone[k] and _is_menu_item(it) and not it.removed and not headline:
             run.append(k)
             continue
         if len(run) >= 3:
@@ -330,8 +333,10 @@ def _is_orphan(it: _Line) -> bool:
     return short and it.text[:1].isupper()
 
 
-def _mark_lists_after_headings(items: list[_Line]) -> None:
-    """Headline lists under 'Related stories' and link lists under 'Categories' go with their heading."""
+def _mark_lists_after_headings(items: list[_Line], first: int) -> None:
+    """Headline lists under 'Related stories' and link lists under 'Categories' go with their heading.
+
+    The line just above the first prose line is the headline, not a link, when a section label ("Local") precedes it."""
     done = 0  # items before this index have been looked at as part of a list already
     for k, it in enumerate(items):
         if k < done or not it.removed:
@@ -340,13 +345,14 @@ def _mark_lists_after_headings(items: list[_Line]) -> None:
         if it.label == "related_stories" and it.words <= 6 and ":" not in it.text.rstrip(":"):
             done = _take_following(items, k, _is_headline, "related_stories")
         elif heading in MENU_HEADINGS or it.label == "menu" and it.words <= 2:
-            done = _take_following(items, k, _is_menu_item, "menu")
+            headline = first - 1 if first < len(items) and items[first - 1].words >= 3 else len(items)
+            done = _take_following(items, k, _is_menu_item, "menu", stop=headline)
 
 
-def _take_following(items: list[_Line], k: int, test, label: str) -> int:
-    """Mark the lines after ``k`` that pass ``test``; return the index where the list ends."""
+def _take_following(items: list[_Line], k: int, test, label: str, stop: int | None = None) -> int:
+    """Mark the lines after ``k`` (and before ``stop``) that pass ``test``; return the index where the list ends."""
     j = k + 1
-    while j < len(items):
+    while j < min(len(items), len(items) if stop is None else stop):
         it = items[j]
         if it.removed and it.label != label or not it.removed and not test(it):
             break

@@ -359,7 +359,7 @@ BIO_CUE = re.compile(r"\b(contact( \w+)?:|follow (him|her|them|\w+) on|on twitte
 
 # Bylines and credits: "By Name", "By Name / Licence / Outlet", "Name, Staff Writer", "5 min read".
 BYLINE = re.compile(
-    r"^(?i:by|written by|posted by|words by)\s+[A-Z][\w.'’-]+(\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin))*\s*($|[|/,·•–—-]|\s+on\s|\s+and\s)"
+    r"^(?i:by|written by|posted by|words by|story by|text by)\s+[A-Z][\w.'’-]+(\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin))*\s*($|[|/,·•–—-]|\s+on\s|\s+and\s|\s+for\s)"
     r"|^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, (?i:staff|senior|chief|special|contributing|political|foreign|national) (?i:writer|reporter|correspondent|editor)\b"
     r"|\b\d+ min(ute)?s? read$|^(?i:published|updated|posted)( on)?:? \w+"
 )

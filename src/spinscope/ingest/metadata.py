@@ -29,7 +29,7 @@ DATE = re.compile("|".join(f"(?:{d})" for d in _DATES), re.IGNORECASE)
 DATE_LINE_WORDS = re.compile(r"^(?:published|posted|updated|last updated|first published|date|on)\b[:\s]*|\b(?:ago|edt|est|gmt|utc|bst|cet)\b", re.IGNORECASE)
 UPDATED = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
 
-BYLINE = re.compile(r"^(?:written\s+|posted\s+|reported\s+|words\s+)?by[:\s]+(?P<names>.+)$|^(?:author|authors|writer)s?:\s*(?P<names2>.+)$", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:written\s+|posted\s+|reported\s+|words\s+|story\s+|text\s+|article\s+)?by[:\s]+(?P<names>.+)$|^(?:author|authors|writer)s?:\s*(?P<names2>.+)$", re.IGNORECASE)
 SEPARATORS = re.compile(r"\s+[/|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
 NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|der|da|al|bin|el|la|le|du)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|al|bin|el|la|le|du)){0,4}$")
@@ -49,10 +49,26 @@ FIRST_APPEARED = re.compile(
 )
 REPUBLISHER = re.compile(r"(?:^|[.!?]\s+)(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s+republishes\b")
 COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})", re.IGNORECASE)
+COPYRIGHT_AFTER = re.compile(r"^(?P<outlet>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}")
+COPYRIGHT_INSIDE = re.compile(r"(?:©|\(c\)|\bcopyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?P<outlet>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})")
 AGENCY = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z .'-]{1,40}),\s+(?:(?P<date>(?i:" + MONTHS + r")\s+\d{1,2}(?:,\s*\d{4})?)\s+)?)?\((?P<agency>[A-Z][\w&.' -]{1,40})\)\s*[-–—:]",
 )
 NOT_AGENCY = re.compile(r"op-?ed|opinion|editorial|analysis|update|commentary|video|photos?|live", re.IGNORECASE)
+CREDIT = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:(?:senior|chief|staff|special|political|foreign|contributing|guest|associate|deputy|managing|news)\s+)*"
+    r"(?:writer|reporter|correspondent|contributor|columnist|editor|journalist)\b",
+    re.IGNORECASE,
+)
+BIO_PREFIX = re.compile(r"^(?:about the (?:author|writer|reporter)|about|the author)\s*[:\-–—]\s*", re.IGNORECASE)
+BIO_VERB = re.compile(r"\s+(?:(?:is|was)\s+(?:a|an|the)\b|writes\b|reports\b|covers\b|has\s+(?:written|reported|covered)\b)")
+# Words that outlet names are made of and people's names are not: "By Jane Doe, The Morning Ledger".
+OUTLET_SHAPE = re.compile(
+    r"^the\s|\b(?:news|post|times|daily|weekly|herald|journal|gazette|ledger|tribune|wire|chronicle|dispatch|record|review|media|network|press|observer|courier|"
+    r"telegraph|guardian|standard|mirror|express|star|sun|bulletin|beacon|signal|report|today|magazine|online|tv|radio|agency|insider|examiner|monitor|register|sentinel)\b",
+    re.IGNORECASE,
+)
+COMPANY = re.compile(r",?\s+(?:ltd|limited|inc|llc|plc|corp|corporation|gmbh|s\.?a)\.?$", re.IGNORECASE)
 TRAILING_WORDS = re.compile(r"[\s,.;:]+(?:where|and|which|who|on|in|as|from)\b.*$|[\s,.;:]+$")
 
 
@@ -110,9 +126,21 @@ def read_byline(line: str) -> dict[str, object]:
     for part in parts:
         m = BYLINE.match(part)
         if m and "authors" not in found:
-            names = _names(m.group("names") or m.group("names2"))
+            written = m.group("names") or m.group("names2")
+            written, outlet = (re.split(r"\s+for\s+(?=(?:the\s+)?[A-Z])", written, maxsplit=1) + [""])[:2]
+            names = []
+            for name in _names(written):  # "By Jane Doe, The Morning Ledger": the outlet is not an author
+                if OUTLET_SHAPE.search(name) and names:
+                    outlet = outlet or name
+                else:
+                    names.append(name)
+            if outlet and not NOT_OUTLET.search(outlet):
+                found.setdefault("outlet", _clean(outlet))
             if names:
                 found["authors"] = names
+            date = parse_date(part)
+            if date:  # "Written by A on March 3, 2019"
+                found.setdefault("published", date)
             continue
         date = parse_date(part)
         if date and is_date_line(part):
@@ -133,10 +161,14 @@ def read_line(line: str, label: str) -> list[tuple[str, object, str]]:
     out: list[tuple[str, object, str]] = []
     if BYLINE.match(s) or (" | " in s or " / " in s) and any(BYLINE.match(p.strip()) for p in SEPARATORS.split(s)):
         out += [(k, v, "byline") for k, v in read_byline(s).items()]
-    elif is_date_line(s) and not UPDATED.search(s):
+    elif is_date_line(s):
         date = parse_date(s)
-        if date:
-            out.append(("published", date, "date_line"))
+        if date:  # an "Updated ..." date stands in only when the page prints no other
+            out.append(("published", date, "updated_line" if UPDATED.search(s) else "date_line"))
+        parts = [p.strip() for p in SEPARATORS.split(s) if p.strip()]
+        names = [p for p in parts if len(parts) > 1 and 2 <= len(p.split()) <= 4 and not DATE.search(p) and not NOT_OUTLET.search(p) and NAME.match(p) and not re.search(r"\d", p)]
+        if label == "byline_credit" and names and not DATE_LINE_WORDS.match(names[0]):
+            out.append(("authors", names[:1], "byline"))
     m = SIGNATURE.match(s)
     if m:
         out.append(("authors", [_clean(m.group("name"))], "signature"))
@@ -148,13 +180,20 @@ def read_line(line: str, label: str) -> list[tuple[str, object, str]]:
     m = REPUBLISHER.search(s)
     if m and label == "republication_note":
         out.append(("outlet", _clean(m.group("outlet")), "republication_note"))
-    m = COPYRIGHT.match(s)
+    m = COPYRIGHT.match(s) or COPYRIGHT_AFTER.match(s) or COPYRIGHT_INSIDE.search(s)
     if m and label == "copyright":
-        outlet = _clean(m.group("outlet"))
+        outlet = _clean(re.split(r"\.\s|\.$|\s+all rights\b|,\s", m.group("outlet"), maxsplit=1, flags=re.IGNORECASE)[0])
+        outlet = COMPANY.sub("", outlet)
         if outlet and not re.match(r"all rights", outlet, re.IGNORECASE):
             out.append(("outlet", outlet, "copyright"))
+    m = CREDIT.match(s)
+    if m and label == "byline_credit" and "authors" not in {f for f, _, _ in out}:
+        names = _names(m.group("name"))
+        if names:
+            out.append(("authors", names[:1], "byline"))
     if label == "author_bio":
-        name = _names(s) if len(s.split()) <= 5 else _names(re.split(r"\s+(?:is|was)\s+(?:a|an|the)\b", s)[0]) if re.search(r"\s(?:is|was)\s+(?:a|an|the)\b", s) else []
+        bio = BIO_PREFIX.sub("", s)
+        name = _names(bio) if len(bio.split()) <= 5 else _names(BIO_VERB.split(bio)[0]) if BIO_VERB.search(bio) else []
         if name:
             out.append(("authors", name[:1], "author_bio"))
     return out
@@ -179,11 +218,14 @@ def read_dateline(text: str) -> list[tuple[str, object, str]]:
 def from_lines(removed, text: str) -> dict[str, tuple[object, str]]:
     """Every field the removed lines (``Boilerplate`` blocks) and the text's dateline give, first found first."""
     found: dict[str, tuple[object, str]] = {}
+    fallback: dict[str, tuple[object, str]] = {}
     for block in removed:
         for line in block.text.split("\n"):
             for field, value, where in read_line(line, block.label):
-                if value and field not in found:
-                    found[field] = (value, where)
+                if value:
+                    (fallback if where == "updated_line" else found).setdefault(field, (value, where))
+    for field, pair in fallback.items():
+        found.setdefault(field, pair)
     for field, value, where in read_dateline(text):
         found.setdefault(field, (value, where))
     return found
