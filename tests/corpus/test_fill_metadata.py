@@ -26,3 +26,20 @@ def test_readding_with_metadata_fills_fields_and_adds_no_article(tmp_path):
     stored = json.loads(analysis)
     assert stored["outlet"] == "Springfield Gazette" and stored["metadata_sources"]["outlet"] == "option"
     assert stored["title"] == "Library to close"  # what was stored is kept
+
+
+def test_the_same_text_under_another_outlet_is_a_copy_and_fills_nothing(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "s.db"
+    url = f"sqlite:///{db}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["corpus", "add", str(page), "--db", url, "--detectors", "profile", "--outlet", "Springfield Gazette"]).exit_code == 0
+    copy = tmp_path / "copy.txt"
+    copy.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["corpus", "add", str(copy), "--db", url, "--detectors", "profile", "--outlet", "Shelbyville Star", "--published", "2025-04-01"])
+    assert result.exit_code == 0, result.output
+    rows = sqlite3.connect(db).execute("select outlet, published from articles").fetchall()
+    assert rows == [("Springfield Gazette", None)]
+    sightings = sqlite3.connect(db).execute("select outlet, published from sightings order by id").fetchall()
+    assert ("Shelbyville Star", "2025-04-01") in sightings

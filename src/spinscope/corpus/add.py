@@ -138,7 +138,7 @@ def _record_sightings(conn, articles: list[Article]) -> dict[str, int]:
 
 
 def _sighting(article: Article) -> dict:
-    return {"id": article.id or content_hash(article.text), "source": article.source, "url": article.url, "outlet": article.outlet, "published": article.published}
+    return {"id": article.id or content_hash(article.text), "source": article.source, "url": article.url, "outlet": article.outlet, "published": article.published, "origin": article.origin}
 
 
 def _open_errors(path: Path | None):

@@ -87,8 +87,11 @@ def jaccard(a: bytes, b: bytes) -> float:
 
 def find(store, threshold: float = THRESHOLD) -> list[dict]:
     """Every near-duplicate or exact-copy pair: ``{"a", "b", "jaccard", "first", ...}``, most similar first."""
+    from spinscope.corpus.outlet_names import outlet_groups
+
     with store.reading() as conn:
-        pairs = list(_near_pairs(conn, threshold)) + list(_exact_pairs(conn))
+        groups = outlet_groups(conn)
+        pairs = [_named(p, groups) for p in list(_near_pairs(conn, threshold)) + list(_exact_pairs(conn))]
     pairs.sort(key=lambda p: (-p["jaccard"], p["a"], p["b"]))
     return pairs
 
@@ -114,8 +117,8 @@ def _near_pairs(conn, threshold: float) -> Iterator[dict]:
     for chunk in _chunks(ids, 500):
         for row in conn.execute(sa.select(signatures.c.article_id, signatures.c.minhash).where(signatures.c.article_id.in_(chunk))):
             sigs[row[0]] = bytes(row[1])
-        for row in conn.execute(sa.select(articles.c.id, articles.c.doc_id, articles.c.published, articles.c.outlet).where(articles.c.id.in_(chunk))):
-            meta[row[0]] = row
+        for row in conn.execute(sa.select(articles.c.id, articles.c.doc_id, articles.c.published, articles.c.outlet, articles.c.analysis).where(articles.c.id.in_(chunk))):
+            meta[row[0]] = (*row[:4], _origin(row[4]))
     for a, b in candidates:
         score = jaccard(sigs[a], sigs[b])
         if score >= threshold:
@@ -129,17 +132,56 @@ def _exact_pairs(conn) -> Iterator[dict]:
     from spinscope.corpus.schema import articles, sightings
 
     stmt = (
-        sa.select(articles.c.id, articles.c.doc_id, articles.c.published, articles.c.outlet, sightings.c.doc_id, sightings.c.published, sightings.c.outlet)
+        sa.select(articles.c.id, articles.c.doc_id, articles.c.published, articles.c.outlet, sightings.c.doc_id, sightings.c.published, sightings.c.outlet, articles.c.analysis, sightings.c.origin)
         .join(sightings, sightings.c.article_id == articles.c.id)
         .where(sightings.c.doc_id != articles.c.doc_id)
         .order_by(sightings.c.id)
     )
     for row in conn.execute(stmt):
-        yield _pair((row[0], row[1], row[2], row[3]), (None, row[4], row[5], row[6]), 1.0)
+        yield _pair((row[0], row[1], row[2], row[3], _origin(row[7])), (None, row[4], row[5], row[6], row[8]), 1.0)
 
 
 def _pair(a, b, score: float) -> dict:
-    return {"a": a[1], "b": b[1], "jaccard": round(score, 4), "first": first_of(a[1], a[2], b[1], b[2]), "outlet_a": a[3], "outlet_b": b[3], "published_a": a[2], "published_b": b[2]}
+    return {
+        "a": a[1],
+        "b": b[1],
+        "jaccard": round(score, 4),
+        "first": first_of(a[1], a[2], b[1], b[2]),
+        "outlet_a": a[3],
+        "outlet_b": b[3],
+        "published_a": a[2],
+        "published_b": b[2],
+        "origin_a": a[4],
+        "origin_b": b[4],
+    }
+
+
+def _origin(analysis: str | None) -> str | None:
+    """Where the stored text says it first appeared (``Analysis.origin``)."""
+    import json
+
+    try:
+        return json.loads(analysis or "{}").get("origin")
+    except ValueError:
+        return None
+
+
+def _named(pair: dict, groups: dict) -> dict:
+    """Outlets under their group's name; ``first`` from the origin when the dates cannot tell (one copy says it first appeared at the other's outlet)."""
+    from spinscope.corpus.outlet_names import canonical, names_outlet
+
+    out = {**pair, "outlet_a": canonical(groups, pair["outlet_a"]), "outlet_b": canonical(groups, pair["outlet_b"])}
+    if out["first"] is None and out["outlet_a"] != out["outlet_b"]:
+        a_cites_b = names_outlet(groups, pair["origin_a"], pair["outlet_b"])
+        b_cites_a = names_outlet(groups, pair["origin_b"], pair["outlet_a"])
+        if a_cites_b != b_cites_a:
+            out["first"] = pair["b"] if a_cites_b else pair["a"]
+            out["first_from"] = "origin"
+        elif out["first"] is None:
+            out["first_from"] = None
+    if "first_from" not in out:
+        out["first_from"] = "published" if out["first"] else None
+    return out
 
 
 def first_of(a_id: str, a_date: str | None, b_id: str, b_date: str | None) -> str | None:

@@ -18,21 +18,56 @@ TABLE_COLUMNS = ("outlet", "articles", "words", "techniques_per_1000_words", "to
 
 
 def outlet_rows(store) -> list[dict]:
-    """The figures for every outlet, most articles first."""
-    with store.reading() as conn:
-        base = _base(conn)
-        techniques = _techniques(conn)
-        genres = _genres(conn)
-        claims = _flag_shares(conn, "claim", "attributed")
-        quotes = _flag_shares(conn, "quote", "has_speaker")
-        actors = _actors(conn)
-        domains = _domains(conn)
-        from spinscope.corpus.ratings import ratings_for
+    """The figures for every outlet, most articles first; spellings of one outlet are one row (see :mod:`.outlet_names`)."""
+    from spinscope.corpus.outlet_names import outlet_groups
+    from spinscope.corpus.ratings import ratings_for
 
+    with store.reading() as conn:
+        groups = outlet_groups(conn)
+        name = lambda outlet: groups[outlet]["outlet"] if outlet in groups else outlet  # noqa: E731
+        base = _merge_base(_base(conn), name)
+        techniques = _merge_counters(_techniques(conn), name)
+        genres = _merge_counters(_genres(conn), name)
+        claims = _merge_pairs(_flag_shares(conn, "claim", "attributed"), name)
+        quotes = _merge_pairs(_flag_shares(conn, "quote", "has_speaker"), name)
+        actors = _merge_counters(_actors(conn), name)
+        domains = {g["outlet"]: g["domain"] for g in groups.values() if g["domain"]}
         rated = ratings_for(conn, list(domains.values()))
-    rows = [_row(outlet, n, words, tone, techniques, genres, claims, quotes, actors, domains.get(outlet), rated) for outlet, n, words, tone in base]
+    aliases = {g["outlet"]: g["aliases"] for g in groups.values()}
+    rows = [{**_row(outlet, n, words, tone, techniques, genres, claims, quotes, actors, domains.get(outlet), rated), "aliases": aliases.get(outlet, [])} for outlet, n, words, tone in base]
     rows.sort(key=lambda r: (-r["articles"], r["outlet"]))
     return rows
+
+
+def _merge_base(rows, name) -> list[tuple]:
+    """(outlet, articles, words, tone sum, tone count) per stored string -> (outlet, articles, words, mean tone) per outlet."""
+    merged: dict[str, list] = {}
+    for outlet, n, words, tone_sum, tone_n in rows:
+        m = merged.setdefault(name(outlet), [0, 0, 0.0, 0])
+        m[0] += n
+        m[1] += int(words or 0)
+        m[2] += float(tone_sum or 0.0)
+        m[3] += int(tone_n or 0)
+    return [(outlet, n, words, tone_sum / tone_n if tone_n else None) for outlet, (n, words, tone_sum, tone_n) in merged.items()]
+
+
+def _merge_counters(table: dict[str, Counter] | None, name) -> dict[str, Counter] | None:
+    if table is None:
+        return None
+    merged: dict[str, Counter] = defaultdict(Counter)
+    for outlet, counts in table.items():
+        merged[name(outlet)].update(counts)
+    return merged
+
+
+def _merge_pairs(table: dict[str, tuple[int, int]] | None, name) -> dict[str, tuple[int, int]] | None:
+    if table is None:
+        return None
+    merged: dict[str, tuple[int, int]] = {}
+    for outlet, (yes, total) in table.items():
+        y, t = merged.get(name(outlet), (0, 0))
+        merged[name(outlet)] = (y + yes, t + total)
+    return merged
 
 
 def _row(outlet, n, words, tone, techniques, genres, claims, quotes, actors, domain, rated) -> dict:
@@ -76,7 +111,7 @@ def _base(conn) -> list[tuple]:
 
     from spinscope.corpus.schema import articles as a
 
-    stmt = sa.select(a.c.outlet, sa.func.count(), sa.func.sum(a.c.words), sa.func.avg(a.c.tone)).group_by(a.c.outlet)
+    stmt = sa.select(a.c.outlet, sa.func.count(), sa.func.sum(a.c.words), sa.func.sum(a.c.tone), sa.func.count(a.c.tone)).group_by(a.c.outlet)
     return conn.execute(stmt).fetchall()
 
 
@@ -137,23 +172,3 @@ def _actors(conn) -> dict[str, Counter] | None:
     for outlet, name, n in rows:
         found[outlet][name] = n
     return found
-
-
-def _domains(conn) -> dict[str, str]:
-    """outlet -> the registered domain its articles come from most (or the outlet itself when it is one)."""
-    import sqlalchemy as sa
-
-    from spinscope.corpus.schema import articles as a
-    from spinscope.corpus.write import registered_domain
-
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for outlet, domain, n in conn.execute(sa.select(a.c.outlet, a.c.domain, sa.func.count()).group_by(a.c.outlet, a.c.domain)):
-        if domain:
-            counts[outlet][domain] += n
-    domains = {outlet: c.most_common(1)[0][0] for outlet, c in counts.items()}
-    for (outlet,) in conn.execute(sa.select(a.c.outlet).distinct()):
-        if outlet not in domains and "." in outlet:
-            guess = registered_domain(outlet.lower())
-            if guess:
-                domains[outlet] = guess
-    return domains

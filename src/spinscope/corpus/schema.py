@@ -87,6 +87,7 @@ sightings = Table(
     Column("url", Text),
     Column("outlet", String(255)),
     Column("published", String(64)),
+    Column("origin", Text),
     Column("added_at", Float, nullable=False),
     UniqueConstraint("article_id", "doc_id", "source", name="uq_sightings"),
 )

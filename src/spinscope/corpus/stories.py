@@ -33,14 +33,17 @@ TABLE_COLUMNS = ("id", "label", "start", "end", "outlets", "articles")
 def load(store) -> list[dict]:
     """What grouping needs of each article, in insertion order."""
     from spinscope.corpus.export import iter_rows
+    from spinscope.corpus.outlet_names import canonical, outlet_groups
 
+    with store.reading() as conn:
+        groups = outlet_groups(conn)
     items = []
     for row in iter_rows(store, ("id", "outlet", "tone", "words", "analysis")):
         data = json.loads(row[4])
         items.append(
             {
                 "doc_id": data["id"],
-                "outlet": row[1],
+                "outlet": canonical(groups, row[1]),
                 "tone": row[2],
                 "words": row[3],
                 "title": data.get("title") or "",

@@ -119,6 +119,8 @@ def fill_missing(conn, article_id: int, data: dict) -> bool:
     stored = json.loads(row.analysis)
     sources = dict(stored.get("metadata_sources") or {})
     given_sources = data.get("metadata_sources") or {}
+    if not _same_outlet(row.outlet, data.get("outlet")):
+        return False  # the same text under another outlet is a copy: its date, title and origin are the copy's
     new = {field: data[field] for field in FILLABLE if data.get(field) and not stored.get(field)}
     if not new:
         return False
@@ -136,6 +138,15 @@ def fill_missing(conn, article_id: int, data: dict) -> bool:
     return True
 
 
+def _same_outlet(stored: str | None, given: str | None) -> bool:
+    """Whether a text met again comes from the stored article's outlet (or either outlet is not known)."""
+    from spinscope.corpus.outlet_names import squash
+
+    if not given or not stored or stored == UNKNOWN_OUTLET:
+        return True
+    return squash(stored) == squash(given) or squash(stored) == squash(registered_domain(given) or "")
+
+
 def add_sighting(conn, article_id: int, data: dict) -> bool:
     """Record that this text was met under ``data``'s id and source; once per (article, id, source)."""
     import sqlalchemy as sa
@@ -147,7 +158,11 @@ def add_sighting(conn, article_id: int, data: dict) -> bool:
     found = conn.execute(sa.select(sightings.c.id).where(sightings.c.article_id == article_id, sightings.c.doc_id == doc_id, sightings.c.source == source)).first()
     if found:
         return False
-    conn.execute(sightings.insert().values(article_id=article_id, doc_id=doc_id, source=source, url=data.get("url"), outlet=data.get("outlet"), published=data.get("published"), added_at=time.time()))
+    conn.execute(
+        sightings.insert().values(
+            article_id=article_id, doc_id=doc_id, source=source, url=data.get("url"), outlet=data.get("outlet"), published=data.get("published"), origin=data.get("origin"), added_at=time.time()
+        )
+    )
     return True
 
 
