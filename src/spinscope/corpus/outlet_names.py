@@ -79,7 +79,7 @@ def group_outlets(counts: dict[str, int], domains: dict[str, str], named: dict[s
     for outlet, k in key.items():
         members[k].append(outlet)
     groups: dict[str, dict] = {}
-    for k, names in members.items():
+    for names in members.values():
         names.sort(key=lambda o: (looks_like_domain(o), -counts[o], o))
         domain = next((domain_of[o] for o in names if domain_of[o]), None)
         group = {"outlet": names[0], "domain": domain, "aliases": names[1:]}
