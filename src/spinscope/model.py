@@ -78,6 +78,7 @@ class Article(BaseModel):
     boilerplate: list[Boilerplate] = Field(default_factory=list)
     authors: list[str] = Field(default_factory=list)
     origin: str | None = None
+    language: str | None = None
     metadata_sources: dict[str, str] = Field(default_factory=dict)
 
     def content_id(self) -> str:
@@ -143,9 +144,12 @@ class Analysis(BaseModel):
     actors: list[Actor] = Field(default_factory=list, description="Actors merged across spellings, with their portrayal (the actors detector).")
     authors: list[str] = Field(default_factory=list, description="Who wrote it: from the record, the HTML's metadata, a byline, a signature or an author's note.")
     origin: str | None = Field(default=None, description="The outlet, agency or URL where the text says it first appeared (republished and syndicated copies).")
+    language: str | None = Field(
+        default=None, description="The text's language as an ISO 639-1 code (en, fr), from the record, the HTML's lang attribute, or detected from the text; null when unclear."
+    )
     metadata_sources: dict[str, str] = Field(
         default_factory=dict,
-        description="Where each of title, authors, outlet, published, url and origin came from: option, record, request, warc, html, byline, date_line, updated_line (an 'Updated ...' date, used when the page prints no other), signature, author_bio, agency_credit, copyright, republication_note, url, first_line.",
+        description="Where each of title, authors, outlet, published, url, origin and language came from: option, record, request, warc, html, byline, date_line, updated_line (an 'Updated ...' date, used when the page prints no other), signature, author_bio, agency_credit, copyright, republication_note, url, first_line, detected (language read from the text).",
     )
     warnings: list[DetectorWarning] = Field(
         default_factory=list, description="Detectors that failed on this article or returned invalid spans; their invalid findings are left out, everything else is kept."

@@ -85,6 +85,7 @@ def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
         boilerplate=article.boilerplate,
         authors=article.authors,
         origin=article.origin,
+        language=article.language,
         metadata_sources=article.metadata_sources,
         models=models,
         warnings=warnings,

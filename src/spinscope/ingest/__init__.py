@@ -56,7 +56,9 @@ def from_string(text_or_html: str, *, url: str | None = None, options: Options |
     return article_from_text(text_or_html, url=url, options=opts, source=source, id=id)
 
 
-def article_from_text(text: str, *, url=None, options: Options, source=None, id=None, title=None, outlet=None, published=None, given_by: str = "record", page: dict | None = None) -> Article:
+def article_from_text(
+    text: str, *, url=None, options: Options, source=None, id=None, title=None, outlet=None, published=None, language=None, given_by: str = "record", page: dict | None = None
+) -> Article:
     """Text -> Article: boilerplate removed, metadata resolved (see :mod:`spinscope.ingest.metadata`).
 
     ``title``, ``url``, ``outlet`` and ``published`` are what the caller was given (``given_by``: a
@@ -73,7 +75,10 @@ def article_from_text(text: str, *, url=None, options: Options, source=None, id=
         raise InputError("E102", source)
     if len(text) > options.max_chars:
         raise InputError("E114", source, chars=len(text), limit=options.max_chars)
-    layers = [("option", options.metadata), (given_by, {"title": title, "url": url, "outlet": outlet, "published": published}), ("html", page or {})]
+    from spinscope.ingest.language import code_of, detect
+
+    given = {"title": title, "url": url, "outlet": outlet, "published": published, "language": code_of(language)}
+    layers = [("option", options.metadata), (given_by, given), ("html", page or {})]
     layers += [(where, {field: value}) for field, (value, where) in metadata.from_lines(removed, text).items()]
     values, sources = metadata.resolve(layers)
     if "outlet" not in values and values.get("url"):
@@ -82,6 +87,10 @@ def article_from_text(text: str, *, url=None, options: Options, source=None, id=
         domain = registered_domain(values["url"])
         if domain:
             values["outlet"], sources["outlet"] = domain, "url"
+    if "language" not in values:
+        found = detect(text)
+        if found:
+            values["language"], sources["language"] = found, "detected"
     if "title" not in values:
         guessed = guess_title(text, values.get("authors") or (), masthead=[values.get("outlet") or ""] + [b.text for b in removed if b.label in ("copyright", "byline_credit")])
         if guessed:

@@ -61,6 +61,12 @@ def rough_text_chars(html: str) -> int:
     return len(html) - sum(m.end() - m.start() for m in TAGS.finditer(html))
 
 
+def html_language(html: str) -> str | None:
+    from spinscope.ingest.language import html_language as read
+
+    return read(html)
+
+
 def _metadata(doc) -> dict:
     if doc is None:
         return {}
@@ -72,7 +78,7 @@ def _authors(author: str | None) -> list[str]:
     return [name.strip() for name in (author or "").split(";") if name.strip()]
 
 
-def article_from_html(html: str, *, url=None, options: Options, source=None, id=None, title=None, outlet=None, published=None, given_by: str = "record") -> Article:
+def article_from_html(html: str, *, url=None, options: Options, source=None, id=None, title=None, outlet=None, published=None, language=None, given_by: str = "record") -> Article:
     """One page -> Article.  Metadata given by the caller (a record, a WARC header) wins over the page's own."""
     from spinscope.ingest import article_from_text
 
@@ -92,8 +98,9 @@ def article_from_html(html: str, *, url=None, options: Options, source=None, id=
         "outlet": site_name(meta.get("outlet"), url or meta.get("url")),
         "published": meta.get("published"),
         "authors": meta.get("authors"),
+        "language": html_language(html),
     }
-    return article_from_text(text, url=url, options=options, source=source, id=id, title=title, outlet=outlet, published=published, given_by=given_by, page=page)
+    return article_from_text(text, url=url, options=options, source=source, id=id, title=title, outlet=outlet, published=published, language=language, given_by=given_by, page=page)
 
 
 def site_name(sitename: str | None, url: str | None) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-FIELDS = ("title", "authors", "outlet", "published", "url", "origin")
+FIELDS = ("title", "authors", "outlet", "published", "url", "origin", "language")
 
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?"

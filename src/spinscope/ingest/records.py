@@ -2,7 +2,7 @@
 
 A record takes its text from the first present, non-empty field of ``text``,
 ``html`` and ``content`` (or from ``Options.text_field`` alone when set), and
-its metadata from ``id``, ``title``, ``url``, ``outlet`` and ``published``.
+its metadata from ``id``, ``title``, ``url``, ``outlet``, ``published`` and ``language``.
 ``html`` (and ``content`` that looks like HTML) goes through HTML extraction.
 A record's ``source`` is ``file.jsonl:LINE`` (1-based line) or ``file.csv:ROW``
 (the row as a spreadsheet numbers it: the header is row 1).
@@ -29,7 +29,7 @@ from spinscope.model import Article
 from spinscope.options import Options
 
 TEXT_FIELDS = ("text", "html", "content")
-META_FIELDS = ("id", "title", "url", "outlet", "published")
+META_FIELDS = ("id", "title", "url", "outlet", "published", "language")
 SAMPLE_BYTES = 1 << 16
 JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false", type(None): "null"}
 GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
