@@ -158,3 +158,14 @@ def test_api_accurate_runs_the_ensemble_setting(client):
         r = client.post("/api/analyze", json={"text": "These lying traitors are destroying our beloved country.", "detectors": ["techniques"], "accurate": accurate})
         assert r.status_code == 200, r.text
         assert [m["version"] for m in r.json()["models"] if m["name"].startswith("spinscope/techniques")] == [version]
+
+
+def test_api_request_metadata_is_checked_and_wins_over_the_page(client):
+    page = "By Jane Doe | Springfield Gazette\n\nMarch 3, 2019\n\n" + TEXT
+    r = client.post("/api/analyze", json={"text": page, "detectors": ["profile"], "outlet": "Daily", "published": "2025-03-03"})
+    body = r.json()
+    assert r.status_code == 200, body
+    assert (body["outlet"], body["published"], body["authors"]) == ("Daily", "2025-03-03", ["Jane Doe"])
+    assert body["metadata_sources"]["outlet"] == "request" and body["metadata_sources"]["authors"] == "byline"
+    bad = client.post("/api/analyze", json={"text": TEXT, "detectors": ["profile"], "published": "last Tuesday"})
+    assert bad.status_code in (400, 422) and bad.json()["code"] == "E206"

@@ -70,22 +70,22 @@ def options_for(req: AnalyzeRequest, settings: ApiSettings) -> Options:
 
 def article_for(req: AnalyzeRequest, opts: Options, settings: ApiSettings) -> Article:
     """The Article a request describes: plain text, HTML, or a fetched page.  Runs in a worker thread."""
+    from spinscope.engine import checked_metadata
     from spinscope.ingest import article_from_text, from_string
 
+    given = checked_metadata({"title": req.title, "outlet": req.outlet, "published": req.published})  # E206 as --published gives it
     if req.text is not None:
-        article = article_from_text(req.text, url=req.url, options=opts, source="text", given_by="request")
-    elif req.html is not None:
+        return article_from_text(req.text, url=req.url, options=opts, source="text", given_by="request", **given)
+    if req.html is not None:
         from spinscope.ingest.html import article_from_html
 
-        article = article_from_html(req.html, url=req.url, options=opts, source=req.url or "html", given_by="request")
-    elif req.url:
-        article = from_string(_fetched(req.url, settings), url=req.url, options=opts, source=req.url)
-    else:
+        return article_from_html(req.html, url=req.url, options=opts, source=req.url or "html", given_by="request", **given)
+    if not req.url:
         raise ApiError("E605")
-    meta = {k: v for k, v in {"title": req.title, "outlet": req.outlet, "published": req.published}.items() if v}
-    if not meta:
+    article = from_string(_fetched(req.url, settings), url=req.url, options=opts, source=req.url)
+    if not given:
         return article
-    return article.model_copy(update={**meta, "metadata_sources": {**article.metadata_sources, **dict.fromkeys(meta, "request")}})
+    return article.model_copy(update={**given, "metadata_sources": {**article.metadata_sources, **dict.fromkeys(given, "request")}})
 
 
 def _fetched(url: str, settings: ApiSettings) -> str:
