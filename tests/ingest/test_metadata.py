@@ -83,3 +83,12 @@ def test_a_shop_advert_is_never_the_title():
     article = from_string(f"{ad}\n\nLibrary to close\n\n{LONG_BODY}", options=Options())
     assert article.title == "Library to close"
     assert ad not in article.text
+
+
+def test_each_removed_line_lists_what_was_read_from_it():
+    page = "Library to close\n\nBy Jane Doe | Springfield Gazette\n\n" + LONG_BODY + "\n\n© 2019 Capital Signal. All rights reserved."
+    article = from_string(page, options=Options())
+    read = {b.text: b.read for b in article.boilerplate}
+    assert read["By Jane Doe | Springfield Gazette"] == {"authors": ["Jane Doe"], "outlet": "Springfield Gazette"}
+    assert read["© 2019 Capital Signal. All rights reserved."] == {"outlet": "Capital Signal"}  # read, though the byline's outlet won
+    assert article.outlet == "Springfield Gazette"

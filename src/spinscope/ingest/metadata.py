@@ -216,14 +216,20 @@ def read_dateline(text: str) -> list[tuple[str, object, str]]:
 
 
 def from_lines(removed, text: str) -> dict[str, tuple[object, str]]:
-    """Every field the removed lines (``Boilerplate`` blocks) and the text's dateline give, first found first."""
+    """Every field the removed lines (``Boilerplate`` blocks) and the text's dateline give, first found first.
+
+    Each block that says something gets it as ``block.read``."""
     found: dict[str, tuple[object, str]] = {}
     fallback: dict[str, tuple[object, str]] = {}
     for block in removed:
+        read: dict[str, object] = {}
         for line in block.text.split("\n"):
             for field, value, where in read_line(line, block.label):
                 if value:
                     (fallback if where == "updated_line" else found).setdefault(field, (value, where))
+                    read.setdefault(field, value)
+        if read:
+            block.read = read
     for field, pair in fallback.items():
         found.setdefault(field, pair)
     for field, value, where in read_dateline(text):
