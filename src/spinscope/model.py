@@ -36,7 +36,9 @@ class Boilerplate(BaseModel):
 
     label: str = Field(description="Kind of block, e.g. donation_appeal, newsletter, menu.")
     text: str
-    read: dict[str, Any] | None = Field(default=None, description="What the block's lines say of the article (authors, outlet, published, origin), whether or not a more trusted source gave the field; null when nothing.")
+    read: dict[str, Any] | None = Field(
+        default=None, description="What the block's lines say of the article (authors, outlet, published, origin), whether or not a more trusted source gave the field; null when nothing."
+    )
 
 
 class ModelInfo(BaseModel):

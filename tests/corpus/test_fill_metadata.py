@@ -19,6 +19,7 @@ def test_readding_with_metadata_fills_fields_and_adds_no_article(tmp_path):
     assert runner.invoke(app, ["corpus", "add", str(page), "--db", url, "--detectors", "profile"]).exit_code == 0
     result = runner.invoke(app, ["corpus", "add", str(page), "--db", url, "--detectors", "profile", "--outlet", "Springfield Gazette", "--published", "2025-03-03"])
     assert result.exit_code == 0, result.output
+    assert "already stored 1 (1 given metadata they lacked)" in result.output
     rows = sqlite3.connect(db).execute("select outlet, published, analysis from articles").fetchall()
     assert len(rows) == 1
     outlet, published, analysis = rows[0]

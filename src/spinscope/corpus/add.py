@@ -30,6 +30,7 @@ class AddReport:
 
     stored: int = 0
     known: int = 0
+    filled: int = 0  # of the known texts, those whose stored article gained metadata it lacked
     failures: list = field(default_factory=list)
     # (source, warnings) of articles stored with a detector's findings left out
     warned: list = field(default_factory=list)
@@ -60,6 +61,7 @@ class StoreSink:
         counts = write_batch(self.store, done, self.run_id) if done else {}
         self.report.stored += counts.get("stored", 0)
         self.report.known += counts.get("known", 0)
+        self.report.filled += counts.get("filled", 0)
         for failure in (r for r in results if not isinstance(r, Analysis)):
             self.report.failures.append(failure)
             if self.err_log:
@@ -117,7 +119,8 @@ def skip_known(store, items: Iterable[Article | InputError], report: AddReport) 
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, LOOKUP_CHUNK)):
         articles = [a for a in chunk if isinstance(a, Article)]
-        known = store.write(partial(_record_sightings, articles=articles))
+        known, filled = store.write(partial(_record_sightings, articles=articles))
+        report.filled += filled
         for item in chunk:
             if isinstance(item, Article) and item.content_id() in known:
                 report.known += 1
@@ -125,16 +128,18 @@ def skip_known(store, items: Iterable[Article | InputError], report: AddReport) 
                 yield item
 
 
-def _record_sightings(conn, articles: list[Article]) -> dict[str, int]:
-    """Look the articles' content hashes up; record a sighting of each one already stored."""
+def _record_sightings(conn, articles: list[Article]) -> tuple[dict[str, int], int]:
+    """Look the articles' content hashes up; record a sighting of each one already stored and fill the
+    stored article's missing metadata.  Returns the known hashes and how many articles were filled."""
     from spinscope.corpus.write import FILLABLE, add_sighting, existing_hashes, fill_missing
 
     known = existing_hashes(conn, [a.content_id() for a in articles])
+    filled = 0
     for article in articles:
         if article.content_id() in known:
             add_sighting(conn, known[article.content_id()], _sighting(article))
-            fill_missing(conn, known[article.content_id()], article.model_dump(include=set(FILLABLE) | {"metadata_sources"}))
-    return known
+            filled += fill_missing(conn, known[article.content_id()], article.model_dump(include=set(FILLABLE) | {"metadata_sources"}))
+    return known, filled
 
 
 def _sighting(article: Article) -> dict:

@@ -207,4 +207,7 @@ def print_report(report, store_url: str) -> None:
             err.write(f"  {failure.line()}\n")
     write_warnings(report.warned)
     state = "interrupted after" if report.interrupted else "done:"
-    err.write(f"spinscope: {state} stored {report.stored}{with_warnings(report.warned)}, already stored {report.known}, skipped {len(report.failures)}, {report.seconds:.1f} s -> {store_url}\n")
+    filled = f" ({report.filled} given metadata they lacked)" if report.filled else ""
+    err.write(
+        f"spinscope: {state} stored {report.stored}{with_warnings(report.warned)}, already stored {report.known}{filled}, skipped {len(report.failures)}, {report.seconds:.1f} s -> {store_url}\n"
+    )
