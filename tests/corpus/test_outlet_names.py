@@ -69,3 +69,29 @@ def test_outlets_and_duplicates_group_spellings_and_date_copies_by_origin(tmp_pa
     pair = next(p for p in pairs if {p["a"], p["b"]} == {"a", "d"})
     assert pair["first"] == "a" and pair["first_from"] == "origin"
     assert pair["outlet_a"] == tmu["outlet"] and pair["outlet_b"] == "Anti-Media"
+
+
+def test_names_from_the_media_bias_fact_check_list_join_their_domains(tmp_path):
+    import os
+    from pathlib import Path
+
+    import pytest
+
+    mbfc = Path(os.environ.get("SPINSCOPE_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")) / "sources" / "mbfc-combined.json"
+    if not mbfc.is_file():
+        pytest.skip(f"no outlet list at {mbfc} (set SPINSCOPE_DATA)")
+    records = [  # the name does not spell the domain: only the list joins them
+        {"id": "a", "text": "Library to close\n\n" + BODY, "outlet": "Channel One Russia"},
+        {"id": "b", "text": "Pool to reopen\n\n" + BODY.replace("library", "pool"), "url": "https://www.1tv.ru/news/pool"},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["corpus", "add", str(src), "--db", url, "--detectors", "profile"]).exit_code == 0
+    before = json.loads(runner.invoke(app, ["outlets", "--db", url, "--format", "json"]).output)
+    assert sorted(r["outlet"] for r in before) == ["1tv.ru", "Channel One Russia"]
+    assert runner.invoke(app, ["outlets", "import-ratings", str(mbfc), "--db", url]).exit_code == 0
+    rows = json.loads(runner.invoke(app, ["outlets", "--db", url, "--format", "json"]).output)
+    assert [(r["outlet"], r["articles"], r["domain"], r["aliases"]) for r in rows] == [("Channel One Russia", 2, "1tv.ru", ["1tv.ru"])]
+    assert rows[0]["ratings"]["mbfc-combined.json"]["bias"] == "fake-news"
