@@ -152,7 +152,7 @@ class Analysis(BaseModel):
     )
     metadata_sources: dict[str, str] = Field(
         default_factory=dict,
-        description="Where each of title, authors, outlet, published, url, origin and language came from: option, record, request, warc, html, byline, date_line, updated_line (an 'Updated ...' date, used when the page prints no other), signature, author_bio, agency_credit, copyright, republication_note, url, first_line, detected (language read from the text).",
+        description="Where each of title, authors, outlet, published, url, origin and language came from: option, record, request, warc, html, byline, date_line, updated_line (an 'Updated ...' date, used when the page prints no other), signature, author_bio, agency_credit, copyright, republication_note, url, first_line, file_name (a date in the file's name), detected (language read from the text).",
     )
     warnings: list[DetectorWarning] = Field(
         default_factory=list, description="Detectors that failed on this article or returned invalid spans; their invalid findings are left out, everything else is kept."

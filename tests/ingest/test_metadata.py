@@ -92,3 +92,20 @@ def test_each_removed_line_lists_what_was_read_from_it():
     assert read["By Jane Doe | Springfield Gazette"] == {"authors": ["Jane Doe"], "outlet": "Springfield Gazette"}
     assert read["© 2019 Capital Signal. All rights reserved."] == {"outlet": "Capital Signal"}  # read, though the byline's outlet won
     assert article.outlet == "Springfield Gazette"
+
+
+def test_a_date_in_a_file_name_is_the_last_resort(tmp_path):
+    from spinscope.ingest import iter_paths
+
+    dated = tmp_path / "2020-01-05-library.txt"
+    dated.write_text("Library to close\n\n" + LONG_BODY, encoding="utf-8")
+    both = tmp_path / "20200105_library.txt"
+    both.write_text("Library to close\n\nMarch 3, 2019\n\n" + LONG_BODY.replace("harbour", "river"), encoding="utf-8")
+    plain = tmp_path / "library-2020.txt"
+    plain.write_text("Library to close\n\n" + LONG_BODY.replace("harbour", "lake"), encoding="utf-8")
+    found = {a.source.rsplit("/", 1)[-1]: (a.published, a.metadata_sources.get("published")) for a in iter_paths([str(tmp_path)], Options())}
+    assert found == {
+        "2020-01-05-library.txt": ("2020-01-05", "file_name"),
+        "20200105_library.txt": ("2019-03-03", "date_line"),
+        "library-2020.txt": (None, None),
+    }

@@ -80,6 +80,7 @@ def article_from_text(
     given = {"title": title, "url": url, "outlet": outlet, "published": published, "language": code_of(language)}
     layers = [("option", options.metadata), (given_by, given), ("html", page or {})]
     layers += [(where, {field: value}) for field, (value, where) in metadata.from_lines(removed, text).items()]
+    layers.append(("file_name", metadata.from_file_name(source) if given_by == "record" else {}))
     values, sources = metadata.resolve(layers)
     if "outlet" not in values and values.get("url"):
         from spinscope.ingest.html import registered_domain

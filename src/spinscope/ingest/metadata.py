@@ -237,6 +237,26 @@ def from_lines(removed, text: str) -> dict[str, tuple[object, str]]:
     return found
 
 
+FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def from_file_name(source: str | None) -> dict[str, object]:
+    """A date in the file's name (``2020-01-05-soleimani.txt``, ``20200105_story.html``) as ``published``."""
+    import os
+
+    if not source or "://" in str(source) or re.search(r":\d+$", str(source)):  # a URL, or a record of a JSONL/CSV file
+        return {}
+    name = os.path.basename(str(source))
+    m = FILE_DATE.search(name)
+    if not m:
+        return {}
+    try:
+        when = datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return {}
+    return {"published": when.strftime("%Y-%m-%d")}
+
+
 def resolve(layers: list[tuple[str, dict]]) -> tuple[dict[str, object], dict[str, str]]:
     """``[(where, {field: value})]``, most trusted first -> the values and where each came from."""
     values: dict[str, object] = {}
