@@ -94,6 +94,14 @@ class Actors:
     def actor_at(self, token_i: int) -> str | None:
         return self._by_token.get(token_i)
 
+    def type_of(self, actor_id: str | None) -> str | None:
+        """The actor's type (``person``, ``organisation``, ``country``, ``group``), None for no actor."""
+        if actor_id is None:
+            return None
+        if not hasattr(self, "_types"):
+            self._types = {a.id: a.type for a in self.actors}
+        return self._types.get(actor_id)
+
 
 def cluster(doc) -> Actors:
     """The actors of a parsed article, computed once per ``Doc`` (the shared value ``actor_clusters``)."""

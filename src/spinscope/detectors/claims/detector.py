@@ -42,6 +42,8 @@ class ClaimsDetector(BaseDetector):
             return Findings()
         tags = [features.tag_string(s) for s in sents] if model.uses_linear else None
         scores = model.score([s.text.strip() for s in sents], tags)
+        from spinscope.detectors.source_types import classify
+
         text = article.text
         actors = _actors(doc, ran)
         found = []
@@ -50,10 +52,12 @@ class ClaimsDetector(BaseDetector):
             if trimmed is None:
                 continue
             start, end = trimmed
+            actor = _source_actor(actors, doc, source)
             attrs = {
                 "attributed": source is not None,
                 "source": None if source is None else {"start": source[0], "end": source[1], "text": text[source[0] : source[1]]},
-                "actor": _source_actor(actors, doc, source),
+                "actor": actor,
+                "source_type": classify(doc, *(source or (None, None)), actor_type=actors.type_of(actor) if actors is not None else None),
                 "quantities": quantities.quantities(sent),
             }
             found.append(Span(start=start, end=end, kind=self.kind, label="check_worthy", score=round(float(score), 4), attrs=attrs))

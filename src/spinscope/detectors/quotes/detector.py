@@ -1,8 +1,10 @@
 """The ``quotes`` detector: spans of kind ``quote`` labelled ``direct`` or ``indirect``.
 
 Each span's ``attrs`` hold ``direct``, ``speaker`` and ``cue`` (``{"start",
-"end", "text"}`` or null) and ``actor``: the id of the speaking actor as the
-``actors`` detector names it.  Both detectors read the same within-article
+"end", "text"}`` or null), ``actor``: the id of the speaking actor as the
+``actors`` detector names it, and ``source_type`` (named_person,
+named_organisation, anonymous, vague, document, self or none; see
+:mod:`spinscope.detectors.source_types`).  Both detectors read the same within-article
 actor clustering (:func:`spinscope.detectors.actors.resolve.cluster`, cached
 on the shared ``Doc``), so a quote's ``attrs.actor`` and the actor list agree
 without one detector editing the other's spans.  A pronoun or role-noun
@@ -34,8 +36,13 @@ class QuotesDetector(BaseDetector):
         text = article.text
         actors = cluster(doc)
         spans = []
+        from spinscope.detectors.source_types import classify
+
         for q in extract(doc):
             actor = _speaker_actor(actors, q)
+            source_type = classify(doc, *(q.speaker or (None, None)), actor_type=actors.type_of(actor))
+            if q.speaker is None and q.cue_token is not None and _impersonal(doc[q.cue_token]):
+                source_type = "vague"
             spans.append(
                 Span(
                     start=q.start,
@@ -43,10 +50,18 @@ class QuotesDetector(BaseDetector):
                     kind=self.kind,
                     label="direct" if q.direct else "indirect",
                     score=q.score,
-                    attrs={"direct": q.direct, "speaker": _ref(text, q.speaker), "cue": _ref(text, q.cue), "actor": actor},
+                    attrs={"direct": q.direct, "speaker": _ref(text, q.speaker), "cue": _ref(text, q.cue), "actor": actor, "source_type": source_type},
                 )
             )
         return Findings(spans=spans)
+
+
+def _impersonal(verb) -> bool:
+    """'It is said that …', 'it is believed …': a passive reporting verb with an empty subject and no agent."""
+    children = list(verb.children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    empty = any(c.dep_ in ("nsubjpass", "expl") and c.lower_ in ("it", "this") for c in children)
+    return passive and empty and not any(c.dep_ == "agent" for c in children)
 
 
 def _speaker_actor(actors, quote) -> str | None:

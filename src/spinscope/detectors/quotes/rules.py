@@ -162,8 +162,8 @@ def _attribute(quote: Quote, verb) -> None:
     quote.cue = (verb.idx, verb.idx + len(verb))
     quote.cue_token = verb.i
     subject = _subject(verb)
-    if subject is not None:
-        _set_speaker(quote, subject)
+    if subject is not None and "\n" not in verb.doc.text[min(subject.idx, verb.idx) : max(subject.idx, verb.idx)]:
+        _set_speaker(quote, subject)  # a subject across a line break is the parse running a headline into the body
 
 
 def _subject(verb):
@@ -184,13 +184,17 @@ def _subject(verb):
 
 
 def _set_speaker(quote: Quote, head) -> None:
-    """The speaker's mention: its head with the adjacent compound, title and determiner words before it.
+    """The speaker's mention: its head with the adjacent compound, title and determiner words before it;
+    for a role noun with a name in apposition ("the cleric, Ayatollah Ahmad Khatami"), the name.
 
     A head with no letter or digit (a stray quotation mark or full stop the parse made the subject) names
     nobody: the quote keeps no speaker."""
     if not has_word(head):
         return
     doc = head.doc
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None and head.pos_ != "PROPN":  # "said the cleric, Ayatollah Ahmad Khatami": the name speaks
+        head = named
     lefts = {c.i for c in head.lefts if c.dep_ in SPEAKER_LEFT}
     left = head.i
     while left - 1 in lefts and "\n" not in doc[left - 1].whitespace_:

@@ -1,0 +1,94 @@
+"""What kind of source stands behind a quote or a claim, read from the source's mention in the parse.
+
+One of:
+
+- ``named_person``: a person's name, or a pronoun or role noun the actor clustering resolved to a
+  named person ("Reznikov", "he" -> Reznikov, "the minister" -> Reznikov);
+- ``named_organisation``: an organisation, a country or a group by name ("Reuters", "the Pentagon",
+  "Iranian officials" when the clustering names the group);
+- ``anonymous``: a person or body left unnamed ("a senior official", "sources close to the
+  talks", "an aide", "people familiar with the matter");
+- ``vague``: a crowd or an impersonal voice ("experts say", "many believe", "critics", "it is said");
+- ``document``: a text rather than a speaker ("a report", "the study", "documents seen by…");
+- ``self``: the author ("I", "we");
+- ``none``: no source at all.
+
+The rules look at the mention's head word and its modifiers, at the named entities inside it, and
+at the type of the actor it resolves to; nothing is learned.  A bare "he" or "she" that the
+clustering could not resolve counts as a named person (it stands for someone the article named).
+"""
+
+from __future__ import annotations
+
+TYPES = ("named_person", "named_organisation", "anonymous", "vague", "document", "self", "none")
+
+SELF = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+IMPERSONAL = frozenset({"it", "this", "that", "there", "one", "they", "them", "which", "what", "who"})
+DOCUMENTS = frozenset(
+    "report study survey poll document documents paper memo memorandum data statement filing record records letter research review audit "
+    "assessment investigation figures statistics estimate analysis dossier cable email emails transcript leak court ruling indictment complaint "
+    "lawsuit brief article book census index chart table footage video post tweet website".split()
+)
+CROWDS = frozenset(
+    "expert experts critic critics observer observers analyst analysts people many some others commentator commentators scientist scientists "
+    "researcher researchers economist economists skeptic skeptics sceptic sceptics supporter supporters opponent opponents voice voices pundit "
+    "pundits everyone everybody someone somebody nobody most few majority minority public rumor rumour rumors rumours".split()
+)
+UNNAMED = frozenset(
+    "official officials source sources aide aides person persons people spokesperson spokesman spokeswoman spokespeople diplomat diplomats officer "
+    "officers adviser advisers advisor advisors insider insiders member members staffer staffers employee employees resident residents witness "
+    "witnesses lawmaker lawmakers legislator legislators senator senators representative representatives minister ministers executive executives "
+    "lawyer lawyers attorney attorneys investigator investigators commander commanders soldier soldiers activist activists worker workers "
+    "doctor doctors teacher teachers man woman men women friend friends relative relatives neighbor neighbors neighbour neighbours".split()
+)
+BODIES = frozenset(
+    "government administration ministry department agency army military police campaign company committee party council commission court "
+    "parliament congress senate house office embassy union board firm bank network newspaper magazine paper station channel regime cabinet".split()
+)
+VAGUE_DETERMINERS = frozenset({"some", "many", "most", "several", "various", "numerous", "countless", "few"})
+ORG_TYPES = frozenset({"organisation", "country", "group"})
+ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+
+
+def classify(doc, start: int | None, end: int | None, actor_type: str | None = None) -> str:
+    """The source type of the mention ``doc.text[start:end]`` (character offsets), given the type of the
+    actor it resolves to (``person``, ``organisation``, ``country``, ``group``) when known."""
+    if start is None or end is None or end <= start:
+        return "none"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.is_alpha for t in span):
+        return "none"
+    root = span.root
+    word = root.lower_
+    if word in SELF:
+        return "self"
+    if actor_type == "person":
+        return "named_person"
+    ents = {e.label_ for e in span.ents}
+    if word in DOCUMENTS or root.lemma_.lower() in DOCUMENTS:
+        return "document"
+    if "PERSON" in ents and root.ent_type_ == "PERSON":
+        return "named_person"
+    if actor_type in ORG_TYPES and word not in UNNAMED | CROWDS:
+        return "named_organisation"
+    if root.ent_type_ in ORG_ENTS or root.pos_ == "PROPN" and word not in UNNAMED | CROWDS:
+        return "named_person" if root.ent_type_ == "PERSON" else "named_organisation"
+    if word in PERSON_PRONOUNS:
+        return "named_person"
+    if word in IMPERSONAL:
+        return "vague"
+    determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "amod", "nummod", "quantmod", "poss")}
+    if word in CROWDS or determiners & VAGUE_DETERMINERS and word not in UNNAMED:
+        return "vague"
+    if word in BODIES and determiners & {"the", "its", "their", "this"}:
+        return "named_organisation"  # "the campaign", "the ministry": a body the article has named
+    if root.tag_ in ("NNS", "NNPS") and not determiners and word not in UNNAMED:
+        return "vague"  # "taxpayers", "voters": a crowd
+    if word in UNNAMED or root.lemma_.lower() in UNNAMED:
+        return "named_person" if "PERSON" in ents else "anonymous"
+    if "PERSON" in ents:
+        return "named_person"
+    if ents & ORG_ENTS:
+        return "named_organisation"
+    return "anonymous"

@@ -1,0 +1,59 @@
+"""Every quote and claim says what kind of source stands behind it (attrs.source_type)."""
+
+import pytest
+
+import spinscope
+from spinscope.detectors.source_types import TYPES
+from spinscope.options import Options
+
+HEAD = "Officials meet over the border deal\n\n"
+
+CASES = [
+    ("Ambassador Maria Lindqvist said the talks would resume in March after a short pause.", "Ambassador Maria Lindqvist", "named_person"),
+    ("The Pentagon said 25 fighters were killed in the strike near the airport.", "The Pentagon", "named_organisation"),
+    ("A senior Democratic aide said the senator was not given notice of the strike.", "A senior Democratic aide", "anonymous"),
+    ("According to sources close to the talks, the deal will be signed on Friday.", "sources", "anonymous"),
+    ("Experts say the strikes will continue for several more weeks.", "Experts", "vague"),
+    ("Many believe that the election was decided long before the vote.", "Many", "vague"),
+    ("A report by the ministry found that 40 per cent of the shelters were closed.", "A report", "document"),
+    ("It is said that the army lost 300 soldiers in the battle for the city.", None, "vague"),
+    ("The campaign said it had raised 40 million dollars in the first week of the month.", "The campaign", "named_organisation"),
+    ("Taxpayers say the new levy will cost each household 300 dollars a year.", "Taxpayers", "vague"),
+]
+
+
+def _quote(text: str):
+    analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes", "claims")))
+    quotes = [s for s in analysis.spans if s.kind == "quote"]
+    assert quotes, text
+    return analysis, quotes[0]
+
+
+@pytest.mark.parametrize("text, speaker, expected", CASES)
+def test_quote_source_types(text, speaker, expected):
+    _, quote = _quote(text)
+    assert (quote.attrs["speaker"] or {}).get("text") == speaker
+    assert quote.attrs["source_type"] == expected
+
+
+def test_a_pronoun_resolved_to_a_person_is_a_named_person_and_claims_carry_the_type():
+    analysis = spinscope.analyze(
+        HEAD + "Maria Lindqvist arrived in Dorrin on Monday. She said that 40 per cent of the city's shelters had closed since January.",
+        options=Options(detectors=("actors", "quotes", "claims")),
+    )
+    quote = next(s for s in analysis.spans if s.kind == "quote")
+    assert quote.attrs["speaker"]["text"] == "She" and quote.attrs["source_type"] == "named_person"
+    for claim in (s for s in analysis.spans if s.kind == "claim"):
+        assert claim.attrs["source_type"] in TYPES
+        assert (claim.attrs["source_type"] == "none") == (not claim.attrs["attributed"])
+
+
+def test_an_appositive_name_is_the_speaker():
+    _, quote = _quote('"We will not stop until the last fighter has left the city," said the cleric, Ayatollah Ahmad Khatami.')
+    assert quote.attrs["speaker"]["text"] == "Ayatollah Ahmad Khatami"
+    assert quote.attrs["actor"] and quote.attrs["source_type"] == "named_person"
+
+
+def test_a_headline_does_not_speak_for_the_body():
+    _, quote = _quote("It is said that the army lost 300 soldiers in the battle for the city.")
+    assert quote.attrs["speaker"] is None  # not "Officials" from the headline above
