@@ -57,3 +57,27 @@ def test_an_appositive_name_is_the_speaker():
 def test_a_headline_does_not_speak_for_the_body():
     _, quote = _quote("It is said that the army lost 300 soldiers in the battle for the city.")
     assert quote.attrs["speaker"] is None  # not "Officials" from the headline above
+
+
+def test_an_agency_told_is_the_addressee_and_the_pronoun_is_the_man():
+    analysis = spinscope.analyze(
+        HEAD + "One Syrian by the name of Abu Ahmad told Reuters he found several of his neighbours lying dead in the street after the strikes.",
+        options=Options(detectors=("actors", "quotes")),
+    )
+    types = {a.id: a.type for a in analysis.actors}
+    assert types.get("reuters") == "organisation"
+    quote = next(s for s in analysis.spans if s.kind == "quote")
+    assert quote.attrs["actor"] != "reuters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan, which appears to be a start in the right direction, was welcomed by the mayor of the city on Monday.",
+        "This suggests that NATO's largest member is now on the Syrian battlefield for good.",
+    ],
+)
+def test_words_that_name_nobody_are_not_speakers(text):
+    analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes")))
+    speakers = [(s.attrs["speaker"] or {}).get("text") for s in analysis.spans if s.kind == "quote"]
+    assert not {"which", "This", "’s"} & set(speakers)

@@ -173,6 +173,18 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "World Health Organization": ("who", "world health organization", "world health organisation"),
     "International Monetary Fund": ("imf", "international monetary fund"),
     "World Bank": ("world bank",),
+    # news agencies and outlets, which the small English model often tags as people ("told Reuters")
+    "Reuters": ("reuters", "thomson reuters"),
+    "Agence France-Presse": ("afp", "agence france-presse", "agence france presse", "france-presse"),
+    "Associated Press": ("ap", "associated press", "the associated press"),
+    "TASS": ("tass", "itar-tass"),
+    "Xinhua": ("xinhua", "xinhua news agency"),
+    "CNN": ("cnn",),
+    "BBC": ("bbc", "bbc news"),
+    "Al Jazeera": ("al jazeera", "al-jazeera", "aljazeera"),
+    "The New York Times": ("new york times", "nyt"),
+    "The Washington Post": ("washington post",),
+    "Fox News": ("fox news",),
 }
 
 # Nouns after a demonym that make it stand for the state: "Iranian officials" -> Iran.

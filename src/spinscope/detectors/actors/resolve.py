@@ -234,6 +234,9 @@ class _Resolver:
 
     # -- people -----------------------------------------------------------
     def _person(self, ent) -> None:
+        if aliases.organisation(ent.text):  # "told Reuters": an agency the model took for a person
+            self._org(ent)
+            return
         doc = self.doc
         words = [t for t in ent if t.lower_ not in TITLES and t.text not in POSSESSIVES and _wordy(t)]
         if not words or any(t.i in self.taken for t in ent):

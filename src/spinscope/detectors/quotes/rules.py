@@ -27,6 +27,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "which", "that"}
 SPEAKER_LEFT = ("compound", "amod", "det", "poss", "nmod", "nummod")
 TRAILING = {"advcl", "conj"}
+# Subjects that name no one: "which appears to be …", "This suggests …", a stray "'s"
+NON_SPEAKERS = frozenset({"this", "these", "those", "'s", "’s", "s"})
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Quote:
     cue_token: int | None = None
     speaker_tokens: tuple[int, int] | None = None  # token range of the speaker mention
     learned: bool = False  # an indirect candidate whose score is the scorer's probability
+    no_speaker: bool = False  # the cue's subject is a word that names nobody ("which", "this", "'s")
 
 
 def extract(doc, scorer=None) -> list[Quote]:
@@ -59,7 +62,7 @@ def assemble(doc, indirect: list[Quote], threshold: float) -> list[Quote]:
     text = doc.text
     marks = quote_spans(text)
     starts = [t.idx for t in doc]
-    kept = [q for q in indirect if not q.learned or q.score >= threshold]
+    kept = [q for q in indirect if (not q.learned or q.score >= threshold) and not q.no_speaker]
     direct = _chain(text, list(_direct(doc, text, marks, starts)))
     return _resolve_overlaps(kept, direct)
 
@@ -190,6 +193,11 @@ def _set_speaker(quote: Quote, head) -> None:
     A head with no letter or digit (a stray quotation mark or full stop the parse made the subject) names
     nobody: the quote keeps no speaker."""
     if not has_word(head):
+        return
+    if head.lower_ in NON_SPEAKERS:
+        quote.no_speaker = True
+        return
+    if head.lower_ in ("which", "what"):  # a clause, not a speaker: the quote stands, unattributed
         return
     doc = head.doc
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
