@@ -90,8 +90,15 @@ def claims(
     text_field: Annotated[Optional[str], typer.Option("--text-field", help="Record field holding the text (JSONL/CSV).")] = None,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", min=1, help="Largest document accepted, in bytes.")] = None,
     max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="Longest cleaned text accepted, in characters.")] = None,
+    order: Annotated[
+        Optional[str],
+        typer.Option(
+            "--order",
+            help="sourcing: unattributed and vaguely sourced claims first, then anonymous ones, then the rest, each by score; score: by score alone. Default: sourcing for the table, score for json (as before).",
+        ),
+    ] = None,
 ) -> None:
-    """An article's claims ranked by check-worthiness, unattributed ones marked.
+    """An article's claims, the least well sourced and most check-worthy first, unattributed ones marked.
 
     Exit code 0 when every document was read, 1 when some were skipped (listed at
     the end on stderr, as ``analyze`` does), 130 when interrupted."""
@@ -103,33 +110,58 @@ def claims(
 
     if format not in ("table", "json"):
         raise UsageError("E201", name=format, choices="table, json")
-    options = engine.options(detectors=("claims",), min_score=min_score, text_field=text_field, max_bytes=max_bytes or DEFAULT_MAX_BYTES, max_chars=max_chars or DEFAULT_MAX_CHARS)
+    order = order or ("score" if format == "json" else "sourcing")
+    if order not in ORDERS:
+        raise UsageError("E201", name=order, choices=", ".join(ORDERS))
+    # the actors detector resolves "he" and "the minister" to the person the source names
+    options = engine.options(detectors=("actors", "claims"), min_score=min_score, text_field=text_field, max_bytes=max_bytes or DEFAULT_MAX_BYTES, max_chars=max_chars or DEFAULT_MAX_CHARS)
     names = [str(p) for p in paths]
-    run = drain(names, options, (lambda a: typer.echo(json.dumps(ranked(a)))) if format == "json" else _print_table)
+    run = drain(names, options, (lambda a: typer.echo(json.dumps(ranked(a, order)))) if format == "json" else (lambda a: _print_table(a, order)))
     report(run, single_document(names))
     raise typer.Exit(run.exit_code)
 
 
-def ranked(analysis) -> dict:
-    """An analysis's claims, best first, as plain data."""
-    spans = sorted((s for s in analysis.spans if s.kind == "claim"), key=lambda s: (-s.score, s.start))
-    rows = [{"start": s.start, "end": s.end, "score": s.score, "text": analysis.span_text(s), **s.attrs} for s in spans]
+ORDERS = ("sourcing", "score")
+# How much a reader should doubt a claim's sourcing: nobody or a crowd first, then someone unnamed.
+SOURCING_TIER = {"none": 0, "vague": 0, "anonymous": 1}
+
+
+def ranked(analysis, order: str = "sourcing") -> dict:
+    """An analysis's claims as plain data: by sourcing tier then score (``sourcing``), or by score alone."""
+    names = {a.id: a.name for a in analysis.actors or []}
+    claims = [s for s in analysis.spans if s.kind == "claim"]
+
+    def key(s):
+        tier = SOURCING_TIER.get(s.attrs.get("source_type") or ("none" if not s.attrs.get("attributed") else ""), 2)
+        return (tier, -s.score, s.start) if order == "sourcing" else (-s.score, s.start)
+
+    rows = [{"start": s.start, "end": s.end, "score": s.score, "text": analysis.span_text(s), **s.attrs, "source_name": names.get(s.attrs.get("actor"))} for s in sorted(claims, key=key)]
     return {"id": analysis.id, "source": analysis.source, "claims": rows}
 
 
-def _print_table(analysis) -> None:
+def source_label(row: dict) -> str:
+    """The source as written, with the person or body it resolves to: 'he (Abu Ahmad)'."""
+    if not row.get("source"):
+        return ""
+    written = row["source"]["text"]
+    name = row.get("source_name")
+    return f"{written} ({name})" if name and name.lower() not in written.lower() else written
+
+
+def _print_table(analysis, order: str = "sourcing") -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=analysis.title or analysis.source or analysis.id, show_lines=False)
     table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("attributed", no_wrap=True)
+    table.add_column("sourcing", no_wrap=True)
     table.add_column("source", ratio=1, overflow="fold")
     table.add_column("claim", ratio=3)
-    for row in ranked(analysis)["claims"]:
-        marker = "yes" if row["attributed"] else "[bold red]UNATTRIBUTED[/]"
-        source = row["source"]["text"] if row["source"] else ""
-        table.add_row(f"{row['score']:.2f}", marker, source, row["text"])
+    for row in ranked(analysis, order)["claims"]:
+        kind = row.get("source_type") or ("none" if not row["attributed"] else "")
+        marker = "[bold red]UNATTRIBUTED[/]" if not row["attributed"] else "[yellow]" + kind + "[/]" if kind in SOURCING_TIER else kind
+        table.add_row(f"{row['score']:.2f}", marker, escape(source_label(row)), escape(row["text"]))
     Console().print(table)
 
 

@@ -45,6 +45,8 @@ def test_cli_claims_batch_ranks_good_documents_and_lists_the_bad_ones(tmp_path):
     top = rows[0]["claims"][0]
     assert top["text"].startswith("The army lost") and top["attributed"] and top["source"]["text"] == "officials"
     assert "skipped 1" in out.stderr and "E106" in out.stderr and "analysed 2" in out.stderr
+    by_sourcing = [json.loads(line) for line in _claims(str(path), "--format", "json", "--min-score", "0", "--order", "sourcing").stdout.splitlines()]
+    assert [(c["text"][:7], c["source_type"]) for c in by_sourcing[0]["claims"]] == [("Nothing", "none"), ("The arm", "anonymous")]
 
 
 def test_cli_claims_single_bad_input_is_one_line_and_nonzero(tmp_path):
@@ -55,3 +57,20 @@ def test_cli_claims_single_bad_input_is_one_line_and_nonzero(tmp_path):
         assert out.returncode == 1, path
         assert len(out.stderr.strip().splitlines()) == 1 and "error" in out.stderr
         assert out.stdout == ""
+
+
+def test_the_table_names_whom_a_pronoun_source_stands_for_and_ranks_weak_sourcing_first():
+    import spinscope
+    from spinscope.cli.claims import ranked, source_label
+    from spinscope.options import Options
+
+    text = (
+        "Officials meet over the border deal\n\nMaria Lindqvist arrived in Dorrin on Monday. She said that 40 per cent of the shelters had closed since January. "
+        "Experts say 300 people have died in the floods this year."
+    )
+    analysis = spinscope.analyze(text, options=Options(detectors=("actors", "claims"), min_score=0.0))
+    rows = ranked(analysis, "sourcing")["claims"]
+    she = next(r for r in rows if r["text"].startswith("She said"))
+    assert she["source_type"] == "named_person" and source_label(she) == "She (Maria Lindqvist)"
+    tiers = [r["source_type"] for r in rows]
+    assert tiers.index("vague") < tiers.index("named_person")
