@@ -81,3 +81,24 @@ def test_words_that_name_nobody_are_not_speakers(text):
     analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes")))
     speakers = [(s.attrs["speaker"] or {}).get("text") for s in analysis.spans if s.kind == "quote"]
     assert not {"which", "This", "’s"} & set(speakers)
+
+
+def test_a_name_on_the_line_after_a_quotation_is_its_speaker():
+    text = "The speech ended with a warning.\n\n“We are not the most powerful nation in the world because of our weapons but because of our people.”\n― Oscar P. Quintero\n\nThe crowd was quiet."
+    analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes")))
+    quote = next(s for s in analysis.spans if s.kind == "quote" and s.attrs["direct"])
+    assert quote.attrs["speaker"]["text"] == "Oscar P. Quintero" and quote.attrs["source_type"] == "named_person"
+
+
+def test_a_colon_lead_in_lends_its_source_to_the_quotation_below():
+    text = "As Anti-Media summarized at the time:\n\n“The United States has been bombing Syria for years without any legal authorization from Congress.”\n\nThe strikes went on."
+    analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes")))
+    quote = next(s for s in analysis.spans if s.kind == "quote" and s.attrs["direct"])
+    assert quote.attrs["speaker"]["text"] == "Anti-Media"
+
+
+def test_a_quotation_followed_by_an_ordinary_line_gets_no_speaker_from_it():
+    text = "“We are not the most powerful nation in the world because of our weapons but because of our people.”\nThe crowd was quiet for a long time after the speech ended."
+    analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes")))
+    quote = next(s for s in analysis.spans if s.kind == "quote" and s.attrs["direct"])
+    assert quote.attrs["speaker"] is None

@@ -13,6 +13,7 @@ direct quote is joined with it into one quote, as PolNeAR annotates it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spinscope.detectors.quotes.candidates import candidates, features, has_word, is_edge
@@ -85,11 +86,13 @@ def _direct(doc, text, marks, starts):
     for start, end in marks:
         if len(text[start:end].split()) < MIN_DIRECT_WORDS:
             continue
-        cue = _nearest_cue(doc, text, starts, start, end, marks)
+        cue = _nearest_cue(doc, text, starts, start, end, marks) or _lead_in_cue(doc, text, starts, start, marks)
         quote = Quote(start, end, True, score=0.6)
         if cue is not None:
             _attribute(quote, cue)
             quote.score = 0.9 if quote.speaker else 0.75
+        if quote.speaker is None:
+            _attribution_line(doc, text, starts, quote)
         yield quote
 
 
@@ -123,6 +126,52 @@ def _nearest_cue(doc, text: str, starts, start: int, end: int, marks):
         if best_gap is None or gap < best_gap:
             best, best_gap = tok, gap
     return best
+
+
+def _lead_in_cue(doc, text: str, starts, start: int, marks):
+    """A quotation that opens its paragraph after one ending in a colon ("As Anti-Media summarized:"):
+    the reporting verb of that lead-in."""
+    para = text.rfind("\n", 0, start)
+    if para < 0 or text[para + 1 : start].strip(" \t'\"“‘«"):
+        return None
+    before = text[:para].rstrip()
+    if not before.endswith(":"):
+        return None
+    lo = max(text.rfind("\n", 0, len(before)) + 1, len(before) - 2 * NEAR_CHARS)
+    cues = [
+        doc[i]
+        for i in range(_token_at(starts, lo), _token_at(starts, len(before)) + 1)
+        if lo <= doc[i].idx < len(before) and not _inside(doc[i].idx, marks) and (_is_cue(doc[i]) or doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in LEAD_IN_VERBS)
+    ]
+    return cues[-1] if cues else None
+
+
+# Verbs that introduce a quotation only before a colon ("As Anti-Media summarized:", "as she put it:")
+LEAD_IN_VERBS = frozenset("summarize summarise put describe recount sum explain observe write note".split())
+ATTRIBUTION_LINE = re.compile(r"^[ \t]*(?:[―—–-]+|by\b)?[ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le)){0,4})[ \t]*(?:,[^\n]{0,80})?$")
+
+
+def _attribution_line(doc, text: str, starts, quote: Quote) -> None:
+    """A quotation on its own line with the speaker's name on the next ("― Oscar P. Quintero")."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    if text[line_start : quote.start].strip(" \t'\"“‘«"):
+        return  # the quotation is not its own line
+    nl = text.find("\n", quote.end)
+    if nl < 0 or text[quote.end : nl].strip(" \t.,'\"”’»"):
+        return
+    nxt = nl + 1
+    while nxt < len(text) and text[nxt] == "\n":
+        nxt += 1
+    end = text.find("\n", nxt)
+    end = len(text) if end < 0 else end
+    m = ATTRIBUTION_LINE.match(text[nxt:end])
+    if not m or len(m.group("name").split()) < 2 and not text[nxt:end].lstrip().startswith(("―", "—", "–", "-")):
+        return
+    a, b = nxt + m.start("name"), nxt + m.end("name")
+    quote.speaker = (a, b)
+    first, last = _token_at(starts, a), _token_at(starts, b - 1)
+    quote.speaker_token, quote.speaker_tokens = last, (first, last + 1)
+    quote.score = 0.85
 
 
 def _indirect(doc, marks, scorer):
@@ -210,6 +259,8 @@ def _set_speaker(quote: Quote, head) -> None:
     right = head.i
     while right + 1 < len(doc) and doc[right + 1].head.i == head.i and doc[right + 1].dep_ in ("compound", "flat"):
         right += 1
+    while right + 2 < len(doc) and not doc[right].whitespace_ and doc[right + 1].text == "-" and not doc[right + 1].whitespace_ and doc[right + 2].is_alpha:
+        right += 2  # a hyphenated name the tokenizer split: "Anti-Media"
     quote.speaker = (doc[left].idx, doc[right].idx + len(doc[right]))
     quote.speaker_token = head.i
     quote.speaker_tokens = (left, right + 1)
