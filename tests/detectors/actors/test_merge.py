@@ -83,3 +83,18 @@ def test_merge_joins_a_full_name_written_with_and_without_a_middle_initial():
     first = _merged(merger, "Donald J. Trump")
     assert _merged(merger, "Donald Trump").id == first.id
     assert _merged(merger, "Melania Trump").id != first.id
+
+
+def test_spelling_and_transliteration_variants_of_a_person_merge_across_articles():
+    merger = StreamingMerger()
+    first = _merged(merger, "Qasem Soleimani")
+    assert _merged(merger, "Qassem Soleimani").id == first.id
+    assert _merged(merger, "Qasem Suleimani").id == first.id
+    assert _merged(merger, "Abu Mahdi al-Muhandis").id == _merged(merger, "Abu Mahdi al Muhandes").id
+
+
+def test_names_that_only_sound_alike_stay_apart():
+    merger = StreamingMerger()
+    assert _merged(merger, "Mohammed Ali").id != _merged(merger, "Mahmoud Ali").id
+    assert _merged(merger, "Donald Trump").id != _merged(merger, "Donald Tusk").id
+    assert len(merger._sounds) <= merger.max_names

@@ -9,6 +9,7 @@ name in the batch, are joined, and the longest name wins.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from types import SimpleNamespace
@@ -108,6 +109,7 @@ class StreamingMerger:
         self.max_names = max_names
         self._canon: OrderedDict[tuple[str, str], tuple[str, str]] = OrderedDict()  # (type, key) -> (name, id)
         self._surnames: OrderedDict[str, tuple[str, str] | None] = OrderedDict()  # surname key -> its one full-name entry, or _AMBIGUOUS
+        self._sounds: OrderedDict[tuple[str, str], tuple[str, tuple[str, str]]] = OrderedDict()  # (type, skeleton) -> (key, entry)
 
     def seed(self, known: Iterable[tuple[str, str]]) -> None:
         """Remember actors named before this stream, as ``(name, type)`` pairs, oldest first.
@@ -150,6 +152,11 @@ class StreamingMerger:
         if actor.type == "person" and len(key.split()) == 1 and key in self._surnames:
             self._surnames.move_to_end(key)
             return self._surnames[key]
+        if actor.type == "person" and len(key.split()) > 1:  # "Qassem Soleimani" met as "Qasem Suleimani"
+            found = self._sounds.get((actor.type, skeleton(key)))
+            if found is not None and similar(key, found[0]):
+                self._sounds.move_to_end((actor.type, skeleton(key)))
+                return found[1]
         return None
 
     def _register(self, actor) -> None:
@@ -163,8 +170,12 @@ class StreamingMerger:
             seen = self._surnames.get(surname, entry)
             self._surnames[surname] = entry if seen == entry else _AMBIGUOUS
             self._surnames.move_to_end(surname)
+        if actor.type == "person" and len(key.split()) > 1:
+            self._sounds.setdefault((actor.type, skeleton(key)), (key, entry))
+            self._sounds.move_to_end((actor.type, skeleton(key)))
         _trim(self._canon, self.max_names)
         _trim(self._surnames, self.max_names)
+        _trim(self._sounds, self.max_names)
 
 
 def _names(actor) -> list[str]:
@@ -178,6 +189,16 @@ def _names(actor) -> list[str]:
         return keys
     full = [k for k in keys if len(k.split()) > 1]
     return [*full, *(k for k in map(_without_initials, full) if len(k.split()) > 1)]  # "Donald J. Trump" is "Donald Trump"
+
+
+def skeleton(key: str) -> str:
+    """A name's consonant skeleton, doubled letters made single: "qassem soleimani" and "qasem suleimani"
+    are both "qsm slmn".  Only an index: a match must also pass :func:`similar`."""
+    words = []
+    for word in re.sub(r"[^a-z0-9 ]+", "", key.replace("-", " ")).split():
+        single = re.sub(r"(.)\1+", r"\1", word)
+        words.append(single[:1] + re.sub("[aeiouy]", "", single[1:]))
+    return " ".join(words)
 
 
 def _without_initials(key: str) -> str:
