@@ -216,3 +216,16 @@ def test_actors_a_gendered_title_never_joins_a_namesake_of_the_other_gender():
     text = "Michelle Obama visited a school in Ohio. Mr. Obama met the governor in Washington."
     actors, _ = _detect(text)
     assert "Mr. Obama" not in _texts(text, _by_name(actors, "Michelle Obama"))
+
+
+def test_one_type_per_actor_and_no_headline_fragments():
+    import spinscope
+    from spinscope.options import Options
+
+    text = (
+        "Trump Notice Angers Tehran\n\nPresident Donald Trump ordered the strike on Friday. Trump said the general had been planning attacks. "
+        "Abu Mahdi al-Muhandis was also killed. Officials said al-Muhandis led the militia."
+    )
+    actors = spinscope.analyze(text, options=Options(detectors=("actors",))).actors
+    assert [(a.id, a.type) for a in actors if "trump" in a.id or "muhandis" in a.id] == [("donald-trump", "person"), ("abu-mahdi-al-muhandis", "person")]
+    assert not [a for a in actors if "notice" in a.id]

@@ -150,8 +150,9 @@ class _Resolver:
     def run(self) -> Actors:
         for ent in self.doc.ents:
             handler = getattr(self, f"_{ent.label_.lower()}", None)
-            if handler is not None:
+            if handler is not None and not self._headline_fragment(ent):
                 handler(ent)
+        self._fold_names_into_people()
         self._roles_and_pronouns()
         ids: dict[str, int] = {}
         for actor in self.actors:
@@ -159,6 +160,41 @@ class _Resolver:
             ids[base] = ids.get(base, 0) + 1
             actor.id = base if ids[base] == 1 else f"{base}-{ids[base]}"
         return Actors(self.actors)
+
+    def _headline_fragment(self, ent) -> bool:
+        """An entity of a Title-Case line ("Trump Notice Angers Tehran") that the article's other lines
+        never name and no table knows: the recogniser reading capitals, not a name."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, ent.start_char) + 1
+        end = text.find("\n", ent.end_char)
+        end = len(text) if end < 0 else end
+        words = [w for w in text[start:end].split() if w[:1].isalpha()]
+        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+            return False
+        if aliases.organisation(ent.text) or aliases.country(ent.text):
+            return False
+        rest = (text[:start] + "\n" + text[end:]).lower()
+        return ent.text.lower() not in rest and not any(len(w) > 3 and w.lower() in rest for w in ent.text.split()[-1:])
+
+    def _fold_names_into_people(self) -> None:
+        """One type per actor: an organisation or group whose name is one person's full name or surname
+        ("Trump" tagged as an organisation in a headline, "al-Muhandis") is that person."""
+        people = [a for a in self.actors if a.type == "person"]
+        for actor in [a for a in self.actors if a.type in ("organisation", "group")]:
+            key = aliases.normalise(actor.name)
+            if not key or aliases.organisation(actor.name) or aliases.country(actor.name):
+                continue
+            same = [p for p in people if key in (aliases.normalise(p.name), aliases.normalise(p.name).split()[-1])]
+            if len(same) != 1:
+                continue
+            person = same[0]
+            person.mentions = sorted(person.mentions + actor.mentions, key=lambda m: m.start)
+            person.forms += [f for f in actor.forms if f not in person.forms]
+            person.last = max(person.last, actor.last)
+            self.actors.remove(actor)
+            for key_, value in list(self.keys.items()):
+                if value is actor:
+                    self.keys[key_] = person
 
     # -- mentions ---------------------------------------------------------
     def _mention(self, first: int, last: int, kind: str) -> Mention | None:
