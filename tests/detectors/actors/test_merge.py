@@ -98,3 +98,12 @@ def test_names_that_only_sound_alike_stay_apart():
     assert _merged(merger, "Mohammed Ali").id != _merged(merger, "Mahmoud Ali").id
     assert _merged(merger, "Donald Trump").id != _merged(merger, "Donald Tusk").id
     assert len(merger._sounds) <= merger.max_names
+
+
+def test_a_surname_tagged_as_an_organisation_later_is_the_person():
+    merger = StreamingMerger()
+    merger.merge(_analysis("Donald Trump"))
+    later = merger.merge(_analysis("Trump", kind="organisation")).actors[0]
+    assert (later.id, later.type) == ("donald-trump", "person")
+    kept = merger.merge(_analysis("Reuters", kind="organisation")).actors[0]
+    assert kept.type == "organisation"

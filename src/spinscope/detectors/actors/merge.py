@@ -149,6 +149,10 @@ class StreamingMerger:
                 self._canon.move_to_end((actor.type, key))
                 return self._canon[(actor.type, key)]
         key = _key(actor)
+        if actor.type in ("organisation", "group") and len(key.split()) == 1 and self._surnames.get(key) and not aliases.organisation(actor.name):
+            actor.type = "person"  # "Trump" tagged as an organisation, after "Donald Trump": one type per actor
+            self._surnames.move_to_end(key)
+            return self._surnames[key]
         if actor.type == "person" and len(key.split()) == 1 and key in self._surnames:
             self._surnames.move_to_end(key)
             return self._surnames[key]
