@@ -224,7 +224,8 @@ def test_one_type_per_actor_and_no_headline_fragments():
 
     text = (
         "Trump Notice Angers Tehran\n\nPresident Donald Trump ordered the strike on Friday. Trump said the general had been planning attacks. "
-        "Abu Mahdi al-Muhandis was also killed. Officials said al-Muhandis led the militia."
+        "Abu Mahdi al-Muhandis was also killed. Officials said al-Muhandis led the militia. "
+        "The strike hit two cars near the airport road shortly after midnight, and the militia said it would respond within days."
     )
     actors = spinscope.analyze(text, options=Options(detectors=("actors",))).actors
     assert [(a.id, a.type) for a in actors if "trump" in a.id or "muhandis" in a.id] == [("donald-trump", "person"), ("abu-mahdi-al-muhandis", "person")]

@@ -162,13 +162,15 @@ class _Resolver:
         return Actors(self.actors)
 
     def _headline_fragment(self, ent) -> bool:
-        """An entity of a Title-Case line ("Trump Notice Angers Tehran") that the article's other lines
-        never name and no table knows: the recogniser reading capitals, not a name."""
+        """An entity of a Title-Case headline ("Trump Notice Angers Tehran": the first line, above a body)
+        that the article's other lines never name and no table knows: the recogniser reading capitals."""
         text = self.doc.text
         start = text.rfind("\n", 0, ent.start_char) + 1
         end = text.find("\n", ent.end_char)
         end = len(text) if end < 0 else end
         words = [w for w in text[start:end].split() if w[:1].isalpha()]
+        if text[:start].strip() or len(text) - end < 200:
+            return False  # only the headline of an article with a body
         if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
             return False
         if aliases.organisation(ent.text) or aliases.country(ent.text):
