@@ -23,13 +23,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from spinscope.corpus.domains import squash
+
+__all__ = ["canonical", "group_outlets", "names_outlet", "outlet_groups", "squash"]
+
 UNKNOWN = "unknown"
-NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def squash(name: str) -> str:
-    """Letters and digits only, lower case: 'The Mind Unleashed' -> 'themindunleashed'."""
-    return NOT_ALNUM.sub("", name.casefold().replace("&", "and"))
 
 
 def _stems(name: str) -> list[str]:
@@ -39,7 +37,7 @@ def _stems(name: str) -> list[str]:
 
 def domain_stem(domain: str) -> str:
     """The domain's name part: 'themindunleashed.com' -> 'themindunleashed', 'news.bbc.co.uk' -> 'bbc'."""
-    from spinscope.corpus.write import registered_domain
+    from spinscope.corpus.domains import registered_domain
 
     reg = registered_domain(domain) or domain
     return squash(reg.split(".", 1)[0])
@@ -52,7 +50,7 @@ def looks_like_domain(outlet: str) -> bool:
 def group_outlets(counts: dict[str, int], domains: dict[str, str], named: dict[str, str] | None = None) -> dict[str, dict]:
     """``{outlet string: article count}``, ``{outlet string: its articles' domain}`` and ``{squashed name: domain}``
     from ratings -> ``{outlet string: {"outlet", "domain", "aliases"}}``, one shared dict per group."""
-    from spinscope.corpus.write import registered_domain
+    from spinscope.corpus.domains import registered_domain
 
     named = named or {}
     key: dict[str, str] = {}
@@ -126,7 +124,7 @@ def names_outlet(groups: dict[str, dict], name: str | None, outlet: str | None) 
     spellings = [group["outlet"], *group["aliases"]]
     wanted = set(_stems(name))
     if looks_like_domain(name) or name.startswith(("http://", "https://")):
-        from spinscope.corpus.write import registered_domain
+        from spinscope.corpus.domains import registered_domain
 
         domain = registered_domain(name.lower())
         if domain and domain == group["domain"]:

@@ -14,7 +14,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spinscope.corpus.domains import registered_domain, squash
 from spinscope.model import content_hash
+
+__all__ = ["Stored", "add_sighting", "fill_missing", "outlet_of", "registered_domain", "write_batch"]
 
 UNKNOWN_OUTLET = "unknown"
 
@@ -29,15 +32,6 @@ class Stored:
     @classmethod
     def from_json(cls, text: str) -> "Stored":
         return cls(json=text, data=json.loads(text))
-
-
-def registered_domain(url: str | None) -> str | None:
-    """``https://www.bbc.co.uk/news`` -> ``bbc.co.uk``; None when there is no usable host."""
-    if not url:
-        return None
-    from tld import get_fld
-
-    return get_fld(url, fail_silently=True) or get_fld(f"http://{url}", fail_silently=True)
 
 
 def outlet_of(data: dict) -> str:
@@ -140,8 +134,6 @@ def fill_missing(conn, article_id: int, data: dict) -> bool:
 
 def _same_outlet(stored: str | None, given: str | None) -> bool:
     """Whether a text met again comes from the stored article's outlet (or either outlet is not known)."""
-    from spinscope.corpus.outlet_names import squash
-
     if not given or not stored or stored == UNKNOWN_OUTLET:
         return True
     return squash(stored) == squash(given) or squash(stored) == squash(registered_domain(given) or "")
