@@ -55,7 +55,7 @@ def metadata_alone(cleaned: list[tuple[str, list]]) -> float:
         layers = [(where, {field: value}) for field, (value, where) in meta.from_lines(removed, text).items()]
         values, _ = meta.resolve(layers)
         detect(text)
-        guess_title(text, values.get("authors") or (), masthead=[values.get("outlet") or ""] + [b.text for b in removed])
+        guess_title(text, values.get("authors") or (), masthead=[values.get("outlet") or ""] + [b.text for b in removed if b.label in ("copyright", "byline_credit")])
     return time.perf_counter() - start
 
 

@@ -10,12 +10,16 @@ from spinscope.cli import app
 TEXT = "Library to close\n\nThe council voted on Tuesday to close the library, officials said.\n\nResidents said they would appeal."
 
 
-def test_readding_with_metadata_fills_fields_and_adds_no_article(tmp_path):
+def _setup(tmp_path):
+    """A page on disk, an empty store's file and URL, and a CLI runner."""
     page = tmp_path / "page.txt"
     page.write_text(TEXT, encoding="utf-8")
     db = tmp_path / "s.db"
-    url = f"sqlite:///{db}"
-    runner = CliRunner()
+    return page, db, f"sqlite:///{db}", CliRunner()
+
+
+def test_readding_with_metadata_fills_fields_and_adds_no_article(tmp_path):
+    page, db, url, runner = _setup(tmp_path)
     assert runner.invoke(app, ["corpus", "add", str(page), "--db", url, "--detectors", "profile"]).exit_code == 0
     result = runner.invoke(app, ["corpus", "add", str(page), "--db", url, "--detectors", "profile", "--outlet", "Springfield Gazette", "--published", "2025-03-03"])
     assert result.exit_code == 0, result.output
@@ -30,11 +34,7 @@ def test_readding_with_metadata_fills_fields_and_adds_no_article(tmp_path):
 
 
 def test_the_same_text_under_another_outlet_is_a_copy_and_fills_nothing(tmp_path):
-    page = tmp_path / "page.txt"
-    page.write_text(TEXT, encoding="utf-8")
-    db = tmp_path / "s.db"
-    url = f"sqlite:///{db}"
-    runner = CliRunner()
+    page, db, url, runner = _setup(tmp_path)
     assert runner.invoke(app, ["corpus", "add", str(page), "--db", url, "--detectors", "profile", "--outlet", "Springfield Gazette"]).exit_code == 0
     copy = tmp_path / "copy.txt"
     copy.write_text(TEXT, encoding="utf-8")

@@ -171,16 +171,12 @@ def _named(pair: dict, groups: dict) -> dict:
     from spinscope.corpus.outlet_names import canonical, names_outlet
 
     out = {**pair, "outlet_a": canonical(groups, pair["outlet_a"]), "outlet_b": canonical(groups, pair["outlet_b"])}
+    out["first_from"] = "published" if out["first"] else None
     if out["first"] is None and out["outlet_a"] != out["outlet_b"]:
         a_cites_b = names_outlet(groups, pair["origin_a"], pair["outlet_b"])
         b_cites_a = names_outlet(groups, pair["origin_b"], pair["outlet_a"])
         if a_cites_b != b_cites_a:
-            out["first"] = pair["b"] if a_cites_b else pair["a"]
-            out["first_from"] = "origin"
-        elif out["first"] is None:
-            out["first_from"] = None
-    if "first_from" not in out:
-        out["first_from"] = "published" if out["first"] else None
+            out["first"], out["first_from"] = (pair["b"] if a_cites_b else pair["a"]), "origin"
     return out
 
 

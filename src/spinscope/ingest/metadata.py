@@ -39,18 +39,24 @@ NOT_OUTLET = re.compile(
 )
 LICENCE = re.compile(r"creative commons|\bcc[- ]by\b|licen[cs]ed", re.IGNORECASE)
 
+# An outlet's name as pages print it: capitalised words ("The Mind Unleashed", "Anti-Media", "AT&T")
+OUTLET_WORDS = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}"
+OUTLET_NAME = r"(?:the\s+)?" + OUTLET_WORDS
+HOST = r"[\w.-]+\.[a-z]{2,}"
+YEARS = r"(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
 SIGNATURE = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:writes|reports|is a (?:regular )?(?:contributor|writer|columnist|reporter|correspondent))\s+(?:for|at|to)\s+"
-    r"(?P<outlet>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})"
+    rf"(?P<outlet>{OUTLET_NAME})"
 )
 FIRST_APPEARED = re.compile(
-    r"(?:first|originally)\s+(?:appeared|published|ran|posted)\s+(?:on|at|in|by)\s+(?P<origin>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}|[\w.-]+\.[a-z]{2,})"
-    r"|republished\s+(?:from|with permission (?:from|of))\s+(?P<origin2>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}|[\w.-]+\.[a-z]{2,})",
+    rf"(?:first|originally)\s+(?:appeared|published|ran|posted)\s+(?:on|at|in|by)\s+(?P<origin>{OUTLET_NAME}|{HOST})"
+    rf"|republished\s+(?:from|with permission (?:from|of))\s+(?P<origin2>{OUTLET_NAME}|{HOST})",
 )
-REPUBLISHER = re.compile(r"(?:^|[.!?]\s+)(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s+republishes\b")
-COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})", re.IGNORECASE)
-COPYRIGHT_AFTER = re.compile(r"^(?P<outlet>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}")
-COPYRIGHT_INSIDE = re.compile(r"(?:©|\(c\)|\bcopyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?P<outlet>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})")
+REPUBLISHER = re.compile(r"(?:^|[.!?]\s+)(?P<outlet>" + OUTLET_WORDS.replace("{0,5}", "{0,4}") + r")\s+republishes\b")
+# "© 2019 Outlet", "Copyright (c) 2015-2019 Outlet" at the start (any case), "Outlet © 2019", "All content © 2019 Outlet"
+COPYRIGHT = re.compile(rf"^(?:copyright|©|\(c\))\s*(?:©\s*)?{YEARS}(?P<outlet>{OUTLET_WORDS})", re.IGNORECASE)
+COPYRIGHT_AFTER = re.compile(rf"^(?P<outlet>{OUTLET_NAME})\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{{4}}")
+COPYRIGHT_INSIDE = re.compile(rf"(?:©|\(c\)|\bcopyright)\s*(?:©\s*)?{YEARS}(?P<outlet>{OUTLET_NAME})")
 AGENCY = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z .'-]{1,40}),\s+(?:(?P<date>(?i:" + MONTHS + r")\s+\d{1,2}(?:,\s*\d{4})?)\s+)?)?\((?P<agency>[A-Z][\w&.' -]{1,40})\)\s*[-–—:]",
 )
