@@ -15,7 +15,37 @@ def load():
     spacy = _import_spacy()
     nlp = spacy.load(PIPELINE)
     nlp.max_length = CHUNK_CHARS * 2
+    if LINE_BREAKS not in nlp.component_names:
+        _register_line_breaks(spacy)
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
+
+
+LINE_BREAKS = "spinscope_line_breaks"
+
+
+def _register_line_breaks(spacy) -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(LINE_BREAKS):
+        Language.component(LINE_BREAKS, func=line_breaks)
+
+
+def line_breaks(doc):
+    """Start a sentence at each line that opens with anything but a lowercase letter.
+
+    A headline, a byline or a list item has no full stop, and the parser
+    otherwise runs it into the next paragraph: "Officials meet over the deal
+    / Iranian officials said …" parsed "said" as a second verb of "meet",
+    whose subject is the headline's.  A line that opens in lowercase goes on
+    the sentence of the line before (text wrapped by hand).  The parser keeps
+    these boundaries and finds the others itself.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space and not tok.text[:1].islower():
+            tok.is_sent_start = True
+    return doc
 
 
 def _import_spacy():

@@ -65,7 +65,7 @@ def test_render_article_escapes_text_and_shows_side_panel():
     assert "Title &lt;b&gt;" in html
     assert re.search(r'<span class="hl t8 p1"[^>]*><span class="hl t9 p0"[^>]*>traitors</span></span>', html)
     claims = html[html.index('class="panel claims"') : html.index('class="panel quotes"')]
-    assert claims.index("They are corrupt traitors") < claims.index("Experts say 40")  # ranked by score
+    assert claims.index("Experts say 40") < claims.index("They are corrupt traitors")  # the unattributed claim first, though it scores lower
     assert "unattributed" in claims and "source: They" in claims
     assert "Experts</strong>" in html and "negative: 0.70" in html
     assert "Please donate today" in html and "donation appeal" in html

@@ -122,18 +122,17 @@ def claims(
 
 
 ORDERS = ("sourcing", "score")
-# How much a reader should doubt a claim's sourcing: nobody or a crowd first, then someone unnamed.
-SOURCING_TIER = {"none": 0, "vague": 0, "anonymous": 1}
 
 
 def ranked(analysis, order: str = "sourcing") -> dict:
     """An analysis's claims as plain data: by sourcing tier then score (``sourcing``), or by score alone."""
+    from spinscope.detectors.source_types import doubt
+
     names = {a.id: a.name for a in analysis.actors or []}
     claims = [s for s in analysis.spans if s.kind == "claim"]
 
     def key(s):
-        tier = SOURCING_TIER.get(s.attrs.get("source_type") or ("none" if not s.attrs.get("attributed") else ""), 2)
-        return (tier, -s.score, s.start) if order == "sourcing" else (-s.score, s.start)
+        return (doubt(s.attrs), -s.score, s.start) if order == "sourcing" else (-s.score, s.start)
 
     rows = [{"start": s.start, "end": s.end, "score": s.score, "text": analysis.span_text(s), **s.attrs, "source_name": names.get(s.attrs.get("actor"))} for s in sorted(claims, key=key)]
     return {"id": analysis.id, "source": analysis.source, "claims": rows}
@@ -160,7 +159,12 @@ def _print_table(analysis, order: str = "sourcing") -> None:
     table.add_column("claim", ratio=3)
     for row in ranked(analysis, order)["claims"]:
         kind = row.get("source_type") or ("none" if not row["attributed"] else "")
-        marker = "[bold red]UNATTRIBUTED[/]" if not row["attributed"] else "[yellow]" + kind + "[/]" if kind in SOURCING_TIER else kind
+        if kind == "none":
+            marker = "[bold red]UNATTRIBUTED[/]"
+        elif not row["attributed"]:
+            marker = f"[bold red]{kind}[/]"  # "experts say": a source that no one can be asked about
+        else:
+            marker = f"[yellow]{kind}[/]" if kind == "anonymous" else kind
         table.add_row(f"{row['score']:.2f}", marker, escape(source_label(row)), escape(row["text"]))
     Console().print(table)
 

@@ -20,6 +20,16 @@ clustering could not resolve counts as a named person (it stands for someone the
 
 from __future__ import annotations
 
+# How much a reader should doubt a claim's sourcing, lowest first: nobody or a crowd, then someone unnamed, then the rest
+DOUBT = {"none": 0, "vague": 0, "anonymous": 1}
+
+
+def doubt(attrs: dict) -> int:
+    """The doubt tier of a claim's ``attrs`` (0 unattributed or vague, 1 anonymous, 2 otherwise), for ranking."""
+    kind = attrs.get("source_type") or ("none" if not attrs.get("attributed") else "")
+    return DOUBT.get(kind, 2)
+
+
 TYPES = ("named_person", "named_organisation", "anonymous", "vague", "document", "self", "none")
 
 SELF = frozenset({"i", "we", "me", "us", "myself", "ourselves"})

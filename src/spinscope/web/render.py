@@ -127,13 +127,17 @@ def article_view(analysis: Analysis) -> dict:
 
 
 def claims(analysis: Analysis, names: dict[str, str] | None = None) -> list[dict]:
-    """Claims ranked by their check-worthiness score, highest first."""
-    found = sorted((s for s in analysis.spans if s.kind == CLAIM_KIND), key=lambda s: (-s.score, s.start))
+    """Claims as ``spinscope claims`` ranks them: unattributed and vaguely sourced first, then those
+    of unnamed sources, then the rest, each by check-worthiness score, highest first."""
+    from spinscope.detectors.source_types import doubt
+
+    found = sorted((s for s in analysis.spans if s.kind == CLAIM_KIND), key=lambda s: (doubt(s.attrs), -s.score, s.start))
     return [
         {
             "text": analysis.span_text(s),
             "score": s.score,
             "attributed": bool(s.attrs.get("attributed")),
+            "source_type": s.attrs.get("source_type") or ("none" if not s.attrs.get("attributed") else ""),
             "source": text_of(s.attrs.get("source")),
             "actor": referent(names, s.attrs.get("actor"), text_of(s.attrs.get("source"))),
             "quantities": [text_of(q) for q in s.attrs.get("quantities") or []],

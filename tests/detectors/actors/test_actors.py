@@ -230,3 +230,16 @@ def test_one_type_per_actor_and_no_headline_fragments():
     actors = spinscope.analyze(text, options=Options(detectors=("actors",))).actors
     assert [(a.id, a.type) for a in actors if "trump" in a.id or "muhandis" in a.id] == [("donald-trump", "person"), ("abu-mahdi-al-muhandis", "person")]
     assert not [a for a in actors if "notice" in a.id]
+
+
+def test_actors_an_appositive_role_makes_an_organisation_tagged_name_a_person():
+    text = "Crocker, a former ambassador, told CNN that Iran would retaliate within days."
+    actors, _ = _detect(text)
+    types = {a.name: a.type for a in actors}
+    assert types.get("Crocker") == "person" and types.get("CNN") == "organisation"
+
+
+@pytest.mark.parametrize("text", ["Residents of Wigan said they felt unsafe after the floods.", "The mayor of Wigan said the town would rebuild."])
+def test_actors_a_town_read_as_a_person_is_no_actor(text):
+    actors, _ = _detect(text)
+    assert "Wigan" not in {a.name for a in actors if a.type == "person"}

@@ -102,3 +102,31 @@ def test_a_quotation_followed_by_an_ordinary_line_gets_no_speaker_from_it():
     analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes")))
     quote = next(s for s in analysis.spans if s.kind == "quote" and s.attrs["direct"])
     assert quote.attrs["speaker"] is None
+
+
+def test_a_vague_source_keeps_its_words_but_does_not_attribute_the_claim():
+    analysis = spinscope.analyze(HEAD + "Experts say unemployment in the region rose by 40 per cent last year.", options=Options(detectors=("actors", "quotes", "claims")))
+    claim = next(s for s in analysis.spans if s.kind == "claim" and "unemployment" in analysis.span_text(s))
+    assert claim.attrs["source"]["text"] == "Experts" and claim.attrs["source_type"] == "vague"
+    assert claim.attrs["attributed"] is False
+    anonymous = spinscope.analyze(HEAD + "A senior official said unemployment in the region rose by 40 per cent last year.", options=Options(detectors=("actors", "quotes", "claims")))
+    claim = next(s for s in anonymous.spans if s.kind == "claim" and "unemployment" in anonymous.span_text(s))
+    assert claim.attrs["source_type"] == "anonymous" and claim.attrs["attributed"] is True
+
+
+@pytest.mark.parametrize(
+    "text, party",
+    [
+        ("A senior Democratic aide said the White House had not briefed Congress before the strike.", "democratic"),
+        ("A US official said the drone strike near the airport had been lawful.", "united-states"),
+    ],
+)
+def test_one_unnamed_person_is_not_the_party_or_country_that_qualifies_them(text, party):
+    analysis, quote = _quote(text)
+    assert quote.attrs["source_type"] == "anonymous"
+    assert quote.attrs["actor"] is None
+
+
+def test_unnamed_officials_of_a_country_still_link_to_the_country():
+    _, quote = _quote("Iranian officials said the strike near the airport was a crime against the nation.")
+    assert quote.attrs["source_type"] == "anonymous" and quote.attrs["actor"] == "iran"

@@ -55,6 +55,21 @@ TITLES = frozenset(
     ayatollah sheikh prince king queen judge justice mayor chancellor director chairman commander admiral
     pope speaker sir lord lady""".split()
 )
+# Nouns that make an appositive name a person ("Crocker, a former ambassador, told CNN")
+PERSON_NOUNS = TITLES | frozenset(
+    """ambassador envoy diplomat official aide adviser advisor spokesman spokeswoman spokesperson cleric imam priest
+    rabbi bishop shopkeeper owner resident farmer worker teacher student professor doctor nurse lawyer attorney
+    officer soldier commander lawmaker legislator politician candidate activist journalist reporter correspondent
+    columnist editor writer author analyst expert economist scientist researcher historian businessman businesswoman
+    executive founder ceo chief leader member father mother son daughter wife husband brother sister man woman
+    veteran retiree witness survivor victim refugee mother-in-law strategist consultant pollster""".split()
+)
+# Nouns whose "of X" names a place, not a person ("residents of Wigan", "the mayor of Wigan")
+PLACE_HEADS = frozenset(
+    """resident residents people citizen citizens town city village county borough district suburb suburbs outskirts
+    centre center streets mayor council population voters area region province state capital port""".split()
+)
+PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "outside", "across", "around", "throughout"})
 TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
 POSSESSIVES = ("'s", "’s", "'", "’")
 ARTICLES = ("the", "a", "an")
@@ -279,6 +294,8 @@ class _Resolver:
         words = [t for t in ent if t.lower_ not in TITLES and t.text not in POSSESSIVES and _wordy(t)]
         if not words or any(t.i in self.taken for t in ent):
             return
+        if self._place(ent):
+            return
         first = ent.start
         while first > 0 and doc[first - 1].lower_ in TITLES:
             first -= 1
@@ -294,6 +311,17 @@ class _Resolver:
             actor.name = name
         self._add(actor, mention, name)
         actor.roles |= roles
+
+    def _place(self, ent) -> bool:
+        """A one-word name that the sentence uses as a place ("residents of Wigan", "grew up in Wigan"),
+        read as a person by the recogniser, and no person the article has named already."""
+        root = ent.root
+        if len(ent) != 1 or root.dep_ != "pobj" or self._find_person([aliases.normalise(ent.text)]) is not None:
+            return False
+        prep = root.head.lower_
+        if prep in PLACE_PREPOSITIONS:
+            return root.head.head.pos_ in ("VERB", "AUX")
+        return prep == "of" and root.head.head.lower_ in PLACE_HEADS
 
     def _name(self, mention: Mention) -> str:
         """A person's name as written: the mention without its titles ("Gonzalez-Aragon" stays one word)."""
@@ -360,6 +388,14 @@ class _Resolver:
         self._person(ent)
         return True
 
+    def _appositive_person(self, ent) -> bool:
+        """An organisation-tagged name that an appositive makes a person ("Crocker, a former ambassador")."""
+        if aliases.organisation(ent.text) or aliases.country(ent.text):
+            return False
+        root = ent.root
+        linked = [t for t in root.children if t.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        return any(t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS for t in linked)
+
     def _gpe(self, ent) -> None:
         text = ent.text
         if self._surname(ent):
@@ -393,6 +429,9 @@ class _Resolver:
     def _org(self, ent) -> None:
         text = ent.text
         if self._surname(ent):
+            return
+        if self._appositive_person(ent):
+            self._person(ent)
             return
         if not _case_ok(text):
             return

@@ -1,4 +1,9 @@
-"""Spans of kind ``claim``: every sentence scored for check-worthiness, with its source and quantities."""
+"""Spans of kind ``claim``: every sentence scored for check-worthiness, with its source and quantities.
+
+``attrs.attributed`` is true when a source stands behind the sentence that a reader could ask:
+a named person or body, an unnamed one ("a senior official"), a document, or the author.  A
+crowd or an impersonal voice ("experts say", "many believe") keeps its words in ``attrs.source``
+with ``source_type`` ``vague`` but does not make the claim attributed."""
 
 from __future__ import annotations
 
@@ -8,6 +13,9 @@ import unicodedata
 from spinscope.detectors.base import BaseDetector, Findings
 from spinscope.detectors.claims import attribution, features, quantities
 from spinscope.model import ModelInfo, Span
+
+# Sources that no reader can hold to account: a claim they stand behind is not attributed ("Experts say …")
+UNACCOUNTABLE = frozenset({"vague", "none"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,11 +61,12 @@ class ClaimsDetector(BaseDetector):
                 continue
             start, end = trimmed
             actor = _source_actor(actors, doc, source)
+            source_type = classify(doc, *(source or (None, None)), actor_type=actors.type_of(actor) if actors is not None else None)
             attrs = {
-                "attributed": source is not None,
+                "attributed": source is not None and source_type not in UNACCOUNTABLE,
                 "source": None if source is None else {"start": source[0], "end": source[1], "text": text[source[0] : source[1]]},
                 "actor": actor,
-                "source_type": classify(doc, *(source or (None, None)), actor_type=actors.type_of(actor) if actors is not None else None),
+                "source_type": source_type,
                 "quantities": quantities.quantities(sent),
             }
             found.append(Span(start=start, end=end, kind=self.kind, label="check_worthy", score=round(float(score), 4), attrs=attrs))

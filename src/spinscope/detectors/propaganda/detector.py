@@ -21,8 +21,8 @@ TECHNIQUE_DETECTOR = "techniques"
 # unlabelled PTC-2020 test articles: low below the 33rd percentile, high from the
 # 67th.  Recompute with ``python -m spinscope_train.propaganda.thresholds``
 # after a new technique model is shipped; docs/profile.md explains.
-LOW_BELOW = 6.51
-HIGH_FROM = 21.28
+LOW_BELOW = 5.89
+HIGH_FROM = 21.78
 
 
 class PropagandaDetector(BaseDetector):

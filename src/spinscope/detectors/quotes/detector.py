@@ -41,6 +41,8 @@ class QuotesDetector(BaseDetector):
         for q in extract(doc):
             actor = _speaker_actor(actors, q)
             source_type = classify(doc, *(q.speaker or (None, None)), actor_type=actors.type_of(actor))
+            if source_type in ("anonymous", "vague") and actors.actor_at(q.speaker_token) is None and _indefinite(doc[q.speaker_token]):
+                actor = None  # "a senior Democratic aide", "a US official": one unnamed person, not the party or the country
             if q.speaker is None and q.cue_token is not None and _impersonal(doc[q.cue_token]):
                 source_type = "vague"
             spans.append(
@@ -64,8 +66,14 @@ def _impersonal(verb) -> bool:
     return passive and empty and not any(c.dep_ == "agent" for c in children)
 
 
+def _indefinite(head) -> bool:
+    """Whether a speaker's head word has an indefinite article ("a US official", "an aide", "one source")."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in head.children)
+
+
 def _speaker_actor(actors, quote) -> str | None:
-    """The actor of the speaker's head word, else of another word of the speaker mention ("Iranian officials")."""
+    """The actor of the speaker's head word, else of another word of the speaker mention ("Iranian officials");
+    the caller drops the second when the mention is an unnamed person ("a US official")."""
     if quote.speaker_token is None:
         return None
     found = actors.actor_at(quote.speaker_token)
