@@ -159,3 +159,18 @@ def test_store_later_run_names_actors_as_the_store_does(tmp_path, sqlite_url):
     people = {r["id"]: [(a["id"], a["name"]) for a in r["actors"] if a["type"] == "person"] for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     assert ("barack-obama", "Barack Obama") in people["a"]
     assert people["b"] == [("barack-obama", "Barack Obama")]  # not a new "obama" because the second run came later
+
+
+def test_store_a_surname_met_first_takes_the_full_name_met_later(tmp_path, sqlite_url):
+    docs = tmp_path / "docs.jsonl"
+    rows = [
+        {"id": "a", "text": "Obama said the plan would create jobs. Obama spoke for an hour in Chicago on Monday."},
+        {"id": "b", "text": "Barack Obama spoke in Chicago on Monday about the economy and the plan."},
+    ]
+    docs.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    store, _ = _add(sqlite_url, [docs], Options(detectors=("actors",), batch_size=1))
+
+    from spinscope.corpus.search import search
+
+    found = {hit["id"] for hit in search(store, "Chicago", actor="Barack Obama")}
+    assert found == {"a", "b"}  # the first article, which says "Obama" only, is found by the full name too

@@ -96,6 +96,10 @@ def add_paths(store, paths: list[str], opts: Options, *, errors: Path | None = N
     finally:
         if err_log:
             err_log.close()
+    if seeds:
+        from spinscope.corpus.actor_names import fuller_names
+
+        store.write(fuller_names)
     store.finish_run(run_id, skipped=len(report.failures), known=report.known)
     report.seconds = time.perf_counter() - started
     return report

@@ -43,7 +43,7 @@ DOCUMENTS = frozenset(
 CROWDS = frozenset(
     "expert experts critic critics observer observers analyst analysts people many some others commentator commentators scientist scientists "
     "researcher researchers economist economists skeptic skeptics sceptic sceptics supporter supporters opponent opponents voice voices pundit "
-    "pundits everyone everybody someone somebody nobody most few majority minority public rumor rumour rumors rumours".split()
+    "pundits everyone everybody someone somebody nobody most few majority minority public rumor rumour rumors rumours media press".split()
 )
 UNNAMED = frozenset(
     "official officials source sources aide aides person persons people spokesperson spokesman spokeswoman spokespeople diplomat diplomats officer "
@@ -56,9 +56,37 @@ BODIES = frozenset(
     "government administration ministry department agency army military police campaign company committee party council commission court "
     "parliament congress senate house office embassy union board firm bank network newspaper magazine paper station channel regime cabinet".split()
 )
+# Nouns of people the lists above do not hold, and the endings of most others ("shopkeeper", "strategist")
+PERSON_NOUNS = frozenset(
+    """ambassador envoy cleric imam priest rabbi bishop shopkeeper owner farmer student professor nurse politician candidate
+    journalist reporter correspondent columnist editor writer author historian leader chief head president chairman
+    governor mayor judge general admiral colonel captain sergeant ceo founder director manager secretary negotiator
+    mediator inspector prosecutor defendant plaintiff victim survivor refugee veteran voter citizen mother father
+    son daughter wife husband brother sister child parent""".split()
+)
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "women", "ee", "eer")
 VAGUE_DETERMINERS = frozenset({"some", "many", "most", "several", "various", "numerous", "countless", "few"})
 ORG_TYPES = frozenset({"organisation", "country", "group"})
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+
+
+# Words that hedge a sentence onto no one in particular ("They are reportedly holed up …")
+HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly", "apparently"})
+
+
+def hedged(sent) -> bool:
+    """Whether a sentence with no source of its own leans on hearsay: "reportedly", "allegedly", or an
+    impersonal passive of saying ("It has been reported that …", "it is believed …")."""
+    for tok in sent:
+        if tok.lower_ in HEDGES:
+            return True
+        if tok.lemma_.lower() in IMPERSONAL_VERBS and any(c.dep_ == "auxpass" for c in tok.children):
+            if any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+                return True
+    return False
+
+
+IMPERSONAL_VERBS = frozenset("say report believe claim allege rumour rumor understand think know expect suggest".split())
 
 
 def classify(doc, start: int | None, end: int | None, actor_type: str | None = None) -> str:
@@ -67,17 +95,19 @@ def classify(doc, start: int | None, end: int | None, actor_type: str | None = N
     if start is None or end is None or end <= start:
         return "none"
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not any(t.is_alpha for t in span):
+    if span is None or not any(ch.isalpha() for ch in span.text):  # "O'Brien" is a word, though not is_alpha
         return "none"
     root = span.root
     word = root.lower_
     if word in SELF:
         return "self"
+    ents = {e.label_ for e in span.ents}
+    if (word in DOCUMENTS or root.lemma_.lower() in DOCUMENTS) and root.ent_type_ != "PERSON":
+        if {c.lower_ for c in root.children if c.dep_ == "det"} & VAGUE_DETERMINERS:
+            return "vague"  # "some estimates", "many reports"
+        return "document"  # "Seymour Hersh's investigation": a text, though a named person wrote it
     if actor_type == "person":
         return "named_person"
-    ents = {e.label_ for e in span.ents}
-    if word in DOCUMENTS or root.lemma_.lower() in DOCUMENTS:
-        return "document"
     if "PERSON" in ents and root.ent_type_ == "PERSON":
         return "named_person"
     if actor_type in ORG_TYPES and word not in UNNAMED | CROWDS:
@@ -101,4 +131,12 @@ def classify(doc, start: int | None, end: int | None, actor_type: str | None = N
         return "named_person"
     if ents & ORG_ENTS:
         return "named_organisation"
+    if root.pos_ in ("NOUN", "PROPN") and not _person_like(root):
+        return "vague"  # "the reality", "defeat": a word that names no one who could be asked
     return "anonymous"
+
+
+def _person_like(root) -> bool:
+    """Whether a common noun could name a person or a body of people ("a shopkeeper", "a US diplomat")."""
+    lemma = root.lemma_.lower()
+    return lemma in UNNAMED | BODIES or root.lower_ in UNNAMED | BODIES or lemma in PERSON_NOUNS or lemma.endswith(PERSON_ENDINGS)

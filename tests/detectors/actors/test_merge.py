@@ -107,3 +107,19 @@ def test_a_surname_tagged_as_an_organisation_later_is_the_person():
     assert (later.id, later.type) == ("donald-trump", "person")
     kept = merger.merge(_analysis("Reuters", kind="organisation")).actors[0]
     assert kept.type == "organisation"
+
+
+def test_a_surname_met_first_keeps_its_id_and_takes_the_full_name_met_later():
+    merger = StreamingMerger()
+    first = _merged(merger, "Trump")
+    later = _merged(merger, "Donald Trump")
+    again = _merged(merger, "Trump")
+    assert first.id == later.id == again.id == "trump"
+    assert later.name == again.name == "Donald Trump"
+
+
+def test_a_surname_met_first_is_not_joined_to_a_full_name_of_another_surname_holder():
+    merger = StreamingMerger()
+    _merged(merger, "Donald Trump")
+    _merged(merger, "Ivanka Trump")  # the surname is now ambiguous
+    assert _merged(merger, "Trump").name == "Trump"

@@ -159,3 +159,27 @@ def test_quotes_a_colon_leads_a_speaker_across_a_blank_line():
     text = 'The reporter Eli Saslow writes:\n\n"The first time she had seen him, at a rally in June, she was just beginning to believe again."'
     (q,) = _covering(_quotes(text), text, "The first time")
     assert q.attrs["speaker"] is not None and "Saslow" in q.attrs["speaker"]["text"]
+
+
+@pytest.mark.parametrize(
+    "text, piece, speaker",
+    [
+        # a headline or transcript line that opens with a name and a colon
+        ("Paul Ryan: FBI Decision Not to Indict Hillary Defies Explanation, Needs More Investigation\n\nThe speaker spoke on Tuesday.", "Defies Explanation", "Paul Ryan"),
+        ("WALLACE: Well, what do you say to the people who think the deal is bad?\n\nHe paused.", "what do you say", "WALLACE"),
+        # a dateline is not the subject
+        ("Talks fail\n\nWASHINGTON (AP) — The White House said on Monday that the talks with Tehran had failed again.", "the talks with Tehran", "The White House"),
+        # a poll "found": the parser's reduced relative clause
+        ("A Quinnipiac University poll found last week that Clinton would beat Trump 46 to 40 percent in a general election.", "Clinton would beat", "A Quinnipiac University poll"),
+        # verbs of delivery frame a quotation
+        ("The crowd cheered.\n\n“If this man pretends that closing the borders is going to bring prosperity, he is completely wrong,” he continued.", "completely wrong", "he"),
+        # a reporting clause set into the sentence it reports
+        ("As Breitbart News reported, even on Friday morning the White House was refusing to call the attack terrorism.", "refusing to call", "Breitbart News"),
+        ("The emails were on a variety of work-related topics, the Times said, including speeches and meetings.", "variety of work-related topics", "the Times"),
+    ],
+)
+def test_quotes_speaker_patterns_of_web_copy(text, piece, speaker):
+    spans = _quotes(text)
+    hit = _covering(spans, text, piece)
+    assert hit, [text[s.start : s.end] for s in spans]
+    assert hit[0].attrs["speaker"]["text"] == speaker

@@ -130,3 +130,33 @@ def test_one_unnamed_person_is_not_the_party_or_country_that_qualifies_them(text
 def test_unnamed_officials_of_a_country_still_link_to_the_country():
     _, quote = _quote("Iranian officials said the strike near the airport was a crime against the nation.")
     assert quote.attrs["source_type"] == "anonymous" and quote.attrs["actor"] == "iran"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("They are reportedly holed up inside a 500-square-meter piece of territory near Mosul.", "vague"),
+        ("It has already been reported that 40 percent of the city was destroyed in 2017.", "vague"),
+        ("Some estimates suggest the city of Mosul has 300 fighters remaining.", "vague"),
+        ("Lt. Gen. Stephen Townsend has called for 5,000 U.S. troops to remain long after ISIS is defeated.", "named_person"),
+        ("O'Brien insisted that the White House had factored in the expulsion of 5,200 troops.", "named_person"),
+        ("Seymour Hersh's investigation found that 40 strike options were drawn up in 2017.", "document"),
+    ],
+)
+def test_claim_source_types_on_web_copy(text, expected):
+    analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes", "claims")))
+    claim = next(s for s in analysis.spans if s.kind == "claim" and analysis.span_text(s).startswith(text[:20]))
+    assert claim.attrs["source_type"] == expected
+    assert claim.attrs["attributed"] is (expected not in ("vague", "none"))
+
+
+def test_a_relative_clause_of_an_appositive_speaks_for_the_name():
+    _, quote = _quote("ISIS exists largely because the U.S. toppled Saddam Hussein, a man who opposed these types of Islamist movements.")
+    assert quote.attrs["speaker"]["text"] == "Saddam Hussein"
+
+
+def test_a_word_that_names_no_one_is_no_accountable_source():
+    analysis = spinscope.analyze(HEAD + "The reality is that these developments have been planned for a long time by the generals.", options=Options(detectors=("actors", "quotes", "claims")))
+    for span in analysis.spans:
+        if span.kind == "quote" and (span.attrs["speaker"] or {}).get("text") == "The reality":
+            assert span.attrs["source_type"] == "vague"

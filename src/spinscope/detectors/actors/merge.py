@@ -98,7 +98,9 @@ class StreamingMerger:
     normalisation; a surname-only person takes the one full name seen with
     that surname (left alone when there are several).  Earlier analyses are
     never changed, so a stream keeps the first spelling it met, where
-    :func:`merge_across` (whole batch at once) prefers the longest.
+    :func:`merge_across` (whole batch at once) prefers the longest; a person first met by
+    the surname alone keeps that id, and takes the first full name met later ("Trump", then
+    "Donald Trump": id ``trump`` throughout, named "Donald Trump" from that article on).
 
     Memory stays bounded: the merger remembers the ``max_names`` most recently
     used names (and as many surnames), least recently used forgotten first, so
@@ -161,7 +163,24 @@ class StreamingMerger:
             if found is not None and similar(key, found[0]):
                 self._sounds.move_to_end((actor.type, skeleton(key)))
                 return found[1]
+            return self._fuller(actor, key)
         return None
+
+    def _fuller(self, actor, key: str):
+        """A full name whose surname the stream met alone before ("Trump", then "Donald Trump"), with no
+        other full name for it: the same person, under the id the stream gave it first and, from now on,
+        the fuller name ("Donald Trump", id ``trump``)."""
+        surname = key.split()[-1]
+        alone = self._canon.get(("person", surname))
+        if alone is None or surname in self._surnames or len(aliases.normalise(alone[0]).split()) != 1:
+            return None
+        entry = (actor.name, alone[1])
+        for k in [(actor.type, surname), *((actor.type, n) for n in _names(actor))]:
+            self._canon[k] = entry
+            self._canon.move_to_end(k)
+        self._surnames[surname] = entry
+        self._sounds.setdefault((actor.type, skeleton(key)), (key, entry))
+        return entry
 
     def _register(self, actor) -> None:
         entry = (actor.name, actor.id)

@@ -125,6 +125,8 @@ def _is_reporting(tok, sent) -> bool:
         return False
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         lemma = "point out"
+    if lemma == "call" and (tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "for"):
+        return not any(c.dep_ == "neg" for c in tok.children) and not _inside_quote(tok, sent)  # "X has called for troops to stay"
     if lemma in ("point out", *FRAMING_VERBS):
         if any(c.dep_ == "xcomp" for c in tok.children):  # "prices continued to rise", "vowed to fight"
             return False
@@ -235,7 +237,7 @@ def sources(sents: list) -> list[tuple[int, int] | None]:
     label = None
     for i, sent in enumerate(sents):
         if i == 0 or paragraphs[i] != paragraphs[i - 1]:
-            label = _speaker_label(sent) if _first_char(text, sent) == paragraphs[i] else None
+            label = speaker_label(sent) if _first_char(text, sent) == paragraphs[i] else None
         if found[i] is None:
             found[i] = label
         if found[i] is None and i and found[i - 1] is not None and _led_in(text, sents[i - 1], sent):
@@ -316,7 +318,7 @@ SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 LABEL_TOKENS = 5  # "Sen. Elizabeth Warren (D-Mass.):" is about as long as a speaker label gets
 
 
-def _speaker_label(sent) -> tuple[int, int] | None:
+def speaker_label(sent) -> tuple[int, int] | None:
     """A name and a colon opening a line: a transcript's "WALLACE:" or a headline's "Pence: …".
 
     The words before the colon must be a name — one person, organisation

@@ -50,7 +50,7 @@ class ClaimsDetector(BaseDetector):
             return Findings()
         tags = [features.tag_string(s) for s in sents] if model.uses_linear else None
         scores = model.score([s.text.strip() for s in sents], tags)
-        from spinscope.detectors.source_types import classify
+        from spinscope.detectors.source_types import classify, hedged
 
         text = article.text
         actors = _actors(doc, ran)
@@ -62,6 +62,8 @@ class ClaimsDetector(BaseDetector):
             start, end = trimmed
             actor = _source_actor(actors, doc, source)
             source_type = classify(doc, *(source or (None, None)), actor_type=actors.type_of(actor) if actors is not None else None)
+            if source is None and hedged(sent):
+                source_type = "vague"  # "They are reportedly holed up …", "It has been reported that …"
             attrs = {
                 "attributed": source is not None and source_type not in UNACCOUNTABLE,
                 "source": None if source is None else {"start": source[0], "end": source[1], "text": text[source[0] : source[1]]},

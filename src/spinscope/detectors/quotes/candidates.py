@@ -10,7 +10,7 @@ candidates are not attributions; :mod:`.scorer` decides which to keep.
 
 Each pair gives up to two spans, its dependent's subtree and that subtree cut
 at its first comma ("criticized [the deal], which ..."); the scorer picks
-between them.
+between them.  A content may be one word ("supported [Sanders]").
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "prep", "acl", "advcl", "oprd", "attr")
 CUE_NOUN_DEPS = ("acl", "ccomp", "prep")
 SKIP_PUNCT_LEFT = "“\"'‘"
-MIN_TOKENS = 2
+MIN_TOKENS = 1
 PREP_WORDS = frozenset("for at about against on of over with to into from".split())
 CLAUSE_BREAKS = (",", ";", "—", "–", "(", ":")
 

@@ -22,7 +22,13 @@ SPEECH = frozenset(
 ATTITUDE = frozenset("believe think hope fear know expect feel worry doubt agree figure guess reckon".split())
 EVIDENCE = frozenset("show find reveal indicate suggest".split())
 
-CUE_VERBS = SPEECH | ATTITUDE | EVIDENCE
+# How a line was delivered: these frame a quotation ("“…,” he continued", "the protesters chanted “…”")
+DELIVERY = frozenset(
+    """continue shout boom chant confess exclaim yell scream cry plead snap retort interject murmur whisper
+    wonder demand lament recount sing thunder bark""".split()
+)
+
+CUE_VERBS = SPEECH | ATTITUDE | EVIDENCE | DELIVERY
 
 # "according to X", "X's statement that": phrase cues handled apart from the verbs.
 ACCORDING = "according"

@@ -147,7 +147,7 @@ def _lead_in_cue(doc, text: str, starts, start: int, marks):
 
 
 # Verbs that introduce a quotation only before a colon ("As Anti-Media summarized:", "as she put it:")
-LEAD_IN_VERBS = frozenset("summarize summarise put describe recount sum explain observe write note".split())
+LEAD_IN_VERBS = frozenset("summarize summarise put describe recount sum explain observe write note release issue read".split())
 ATTRIBUTION_LINE = re.compile(r"^[ \t]*(?:[―—–-]+|by\b)?[ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le)){0,4})[ \t]*(?:,[^\n]{0,80})?$")
 
 
@@ -187,6 +187,78 @@ def _indirect(doc, marks, scorer):
             quote = _according(doc, tok)
             if quote:
                 yield quote
+        elif tok.dep_ in ("parataxis", "advcl") and _is_cue(tok) and not _inside(tok.idx, marks):
+            quote = _parenthetical(doc, tok)
+            if quote:
+                yield quote
+    yield from _labelled_lines(doc)
+
+
+def _parenthetical(doc, cue) -> Quote | None:
+    """A reporting clause set into the sentence it reports: "The emails were on work topics, the Times
+    said, including speeches", "As Breitbart News reported, the White House refused …".  The sentence
+    is the content (the tag left out at its edges, kept inside it, as one extent); the tag's subject speaks."""
+    if cue.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
+        return None  # the cue has a content of its own: a candidate
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    head = cue.head
+    tag = (cue.left_edge.i, cue.right_edge.i)
+    tokens = [t for t in head.subtree]
+    if any(t.text in '"“”«»' for t in tokens):
+        return None  # a quotation: the direct quote carries it
+    if tag[0] <= tokens[0].i:
+        tokens = [t for t in tokens if t.i > tag[1]]
+    elif tag[1] >= tokens[-1].i or all(is_edge(t) for t in tokens if t.i > tag[1]):
+        tokens = [t for t in tokens if t.i < tag[0]]
+    while tokens and is_edge(tokens[0]):
+        tokens.pop(0)
+    while tokens and is_edge(tokens[-1]):
+        tokens.pop()
+    if len(tokens) < MIN_DIRECT_WORDS or not any(has_word(t) for t in tokens):
+        return None
+    quote = Quote(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), False, score=0.75)
+    _attribute(quote, cue)
+    return quote if quote.speaker else None
+
+
+def _labelled_lines(doc):
+    """A line that opens with a name and a colon ("Paul Ryan: FBI Decision … Defies Explanation",
+    "WALLACE: Well, …"): the rest of the line is what the name said."""
+    from spinscope.detectors.claims.attribution import speaker_label
+
+    text = doc.text
+    for sent in doc.sents:
+        first = sent.start_char
+        while first < sent.end_char and text[first].isspace():
+            first += 1
+        if first and text[first - 1] != "\n":
+            continue
+        label = speaker_label(sent)
+        if label is None:
+            continue
+        colon = text.index(":", label[1])
+        end = text.find("\n", colon)
+        end = len(text) if end < 0 else end
+        start = colon + 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
+            end -= 1
+        if len(text[start:end].split()) < MIN_DIRECT_WORDS:
+            continue
+        quote = Quote(start, end, False, score=0.9)  # a rule, over the learned readings of the same line; no cue word
+        first_tok, last_tok = _token_at_doc(doc, label[0]), _token_at_doc(doc, label[1] - 1)
+        quote.speaker, quote.speaker_token, quote.speaker_tokens = label, last_tok, (first_tok, last_tok + 1)
+        yield quote
+
+
+def _token_at_doc(doc, pos: int) -> int:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _according(doc, according) -> Quote | None:
@@ -219,11 +291,14 @@ def _attribute(quote: Quote, verb) -> None:
 
 
 def _subject(verb):
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" for c in verb.children):
+        return verb.head  # "A Quinnipiac poll found …" parsed as a noun with a reduced relative clause
     for _ in range(3):
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
+                    noun = verb.head  # "Saddam Hussein, a man who opposed …": the name the relative's noun stands beside
+                    return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -249,10 +324,14 @@ def _set_speaker(quote: Quote, head) -> None:
     if head.lower_ in ("which", "what"):  # a clause, not a speaker: the quote stands, unattributed
         return
     doc = head.doc
+    if _dateline(head):
+        head = _after_dateline(head)
+        if head is None:
+            return
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if named is not None and head.pos_ != "PROPN":  # "said the cleric, Ayatollah Ahmad Khatami": the name speaks
         head = named
-    lefts = {c.i for c in head.lefts if c.dep_ in SPEAKER_LEFT}
+    lefts = {t.i for c in head.lefts if c.dep_ in SPEAKER_LEFT for t in c.subtree}  # "A [Quinnipiac University] poll"
     left = head.i
     while left - 1 in lefts and "\n" not in doc[left - 1].whitespace_:
         left -= 1
@@ -264,6 +343,26 @@ def _set_speaker(quote: Quote, head) -> None:
     quote.speaker = (doc[left].idx, doc[right].idx + len(doc[right]))
     quote.speaker_token = head.i
     quote.speaker_tokens = (left, right + 1)
+
+
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _dateline(head) -> bool:
+    """A subject that is the dateline opening the paragraph ("PHILADELPHIA, July 25 (UPI) — The DNC released …"):
+    capitals at the start of a line, with a dash between it and its verb."""
+    doc = head.doc
+    if not head.is_upper or len(head.text) < 3 or (head.i > 0 and "\n" not in doc[head.i - 1].text + doc[head.i - 1].whitespace_):
+        return False
+    verb = head.head
+    return any(t.text in DATELINE_DASHES for t in doc[head.i + 1 : verb.i])
+
+
+def _after_dateline(head):
+    """The head of the first noun phrase after a dateline's dash and before its verb, or None."""
+    doc, verb = head.doc, head.head
+    dash = max(t.i for t in doc[head.i + 1 : verb.i] if t.text in DATELINE_DASHES)
+    return next((chunk.root for chunk in doc.noun_chunks if dash < chunk.start and chunk.end <= verb.i), None)
 
 
 def _resolve_overlaps(indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
