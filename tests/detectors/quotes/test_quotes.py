@@ -183,3 +183,11 @@ def test_quotes_speaker_patterns_of_web_copy(text, piece, speaker):
     hit = _covering(spans, text, piece)
     assert hit, [text[s.start : s.end] for s in spans]
     assert hit[0].attrs["speaker"]["text"] == speaker
+
+
+def test_quotes_a_clause_before_a_cue_with_its_own_content_is_not_its_content():
+    text = "It has already made itself clear that withdrawing its troops is off the table, so the media need not worry about the potential end of U.S. imperialism in Iraq."
+    spans = _quotes(text)
+    assert not [s for s in spans if text[s.start : s.end].startswith("It has already") or "itself clear" in text[s.start : s.end] and (s.attrs["speaker"] or {}).get("text") == "the media"]
+    short = "The new deal between the two parties is dead after months of talks, officials said on Monday."
+    assert [s.attrs["speaker"]["text"] for s in _covering(_quotes(short), short, "is dead")] == ["officials"]

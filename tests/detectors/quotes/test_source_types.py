@@ -160,3 +160,10 @@ def test_a_word_that_names_no_one_is_no_accountable_source():
     for span in analysis.spans:
         if span.kind == "quote" and (span.attrs["speaker"] or {}).get("text") == "The reality":
             assert span.attrs["source_type"] == "vague"
+
+
+def test_called_for_attributes_across_a_no_break_space():
+    text = "Lt. Gen. Stephen Townsend has called for\u00a0U.S. troops to remain in Iraq long after 2019, without giving a date."
+    analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes", "claims")))
+    claim = next(s for s in analysis.spans if s.kind == "claim" and "Townsend" in analysis.span_text(s))
+    assert claim.attrs["source_type"] == "named_person" and claim.attrs["attributed"] is True

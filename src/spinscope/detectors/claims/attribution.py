@@ -125,7 +125,7 @@ def _is_reporting(tok, sent) -> bool:
         return False
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         lemma = "point out"
-    if lemma == "call" and (tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "for"):
+    if lemma == "call" and next((t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3] if not t.is_space), "") == "for":
         return not any(c.dep_ == "neg" for c in tok.children) and not _inside_quote(tok, sent)  # "X has called for troops to stay"
     if lemma in ("point out", *FRAMING_VERBS):
         if any(c.dep_ == "xcomp" for c in tok.children):  # "prices continued to rise", "vowed to fight"

@@ -23,6 +23,10 @@ CUE_NOUN_DEPS = ("acl", "ccomp", "prep")
 SKIP_PUNCT_LEFT = "“\"'‘"
 MIN_TOKENS = 1
 PREP_WORDS = frozenset("for at about against on of over with to into from".split())
+# What after a cue makes it the cue of that, not of a clause before it ("… so the media need not worry about X";
+# not "…, officials said on Monday")
+OWN_CONTENT_DEPS = ("ccomp", "xcomp", "dobj")
+OWN_CONTENT_PREPS = frozenset({"about", "against", "for", "over"})
 CLAUSE_BREAKS = (",", ";", "—", "–", "(", ":")
 
 
@@ -52,9 +56,10 @@ def candidates(doc, inside) -> list[Candidate]:
         if tok.pos_ not in ("VERB", "AUX", "NOUN") or inside(tok.idx):
             continue
         deps = CONTENT_DEPS if tok.pos_ != "NOUN" else CUE_NOUN_DEPS
+        own_content = any(c.i > tok.i and (c.dep_ in OWN_CONTENT_DEPS or c.dep_ == "prep" and c.lower_ in OWN_CONTENT_PREPS) for c in tok.children)
         for child in tok.children:
-            if child.dep_ not in deps or child.i < tok.i and child.dep_ != "ccomp":
-                continue
+            if child.dep_ not in deps or child.i < tok.i and (child.dep_ != "ccomp" or own_content):
+                continue  # a clause before the cue is its content only when nothing after it is ("…, officials said")
             out.extend(_make(tok, child))
     return out
 
