@@ -22,6 +22,7 @@ _BUILTINS: dict[str, str] = {
     "actors": "spinscope.detectors.actors.detector:ActorsDetector",
     "techniques": "spinscope.detectors.techniques.detector:TechniquesDetector",
     "genre": "spinscope.detectors.genre.detector:GenreDetector",
+    "frames": "spinscope.detectors.frames.detector:FramesDetector",
     "tone": "spinscope.detectors.tone.detector:ToneDetector",
     "propaganda": "spinscope.detectors.propaganda.detector:PropagandaDetector",
 }

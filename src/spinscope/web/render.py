@@ -235,6 +235,10 @@ def profile_rows(analysis: Analysis) -> list[tuple[str, str]]:
         rows.append(("Genre", pretty_label(p["genre"])))
     if p.get("genre_scores"):
         rows.append(("Genre scores", describe(p["genre_scores"])))
+    frames = p.get("frames")
+    if isinstance(frames, dict) and frames.get("chosen"):
+        scores = frames.get("scores") or {}
+        rows.append(("Frames", ", ".join(f"{pretty_label(f)} {scores.get(f, 0):.2f}" for f in frames["chosen"])))
     prop = p.get("propaganda")
     if isinstance(prop, dict):
         rows.append(("Propaganda", f"{prop.get('level', '')} — {prop.get('techniques', 0)} techniques, {prop.get('per_1000_words', 0)} per 1,000 words"))

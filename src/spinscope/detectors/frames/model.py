@@ -1,0 +1,49 @@
+"""Loading the shipped frames model and scoring texts with it.
+
+The model is a scikit-learn pipeline saved with joblib (a pickle) beside its frame names and
+decision threshold: load only files from a source you trust, such as the one shipped in
+``spinscope/models/frames/``.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from spinscope.errors import PipelineError
+
+NAME = "spinscope/frames"
+DEFAULT = Path(__file__).resolve().parents[2] / "models" / "frames"
+
+
+def model_file(path: str | Path | None = None) -> Path:
+    """The ``model.joblib`` inside a model folder (or the file itself)."""
+    path = Path(path) if path else DEFAULT
+    return path / "model.joblib" if path.is_dir() or not path.suffix else path
+
+
+@functools.lru_cache(maxsize=4)
+def load(path: str | None = None) -> dict:
+    """``{"model", "frames", "threshold"}`` of a saved frames model."""
+    file = model_file(path)
+    try:
+        import joblib
+
+        bundle = joblib.load(file)
+        if not {"model", "frames", "threshold"} <= set(bundle):
+            raise ValueError("not a frames model: it lacks model, frames or threshold")
+        return bundle
+    except Exception as exc:  # a missing, truncated or foreign file: say which and why
+        raise PipelineError("E302", name=NAME, path=str(file), detail=f"{type(exc).__name__}: {exc}") from exc
+
+
+def scores(bundle: dict, texts: list[str]) -> list[dict[str, float]]:
+    """Per text, the probability of each frame (independent: they do not sum to 1)."""
+    rows = bundle["model"].predict_proba(texts)
+    return [{f: float(p) for f, p in zip(bundle["frames"], row)} for row in rows]
+
+
+def chosen(frame_scores: dict[str, float], threshold: float) -> list[str]:
+    """The frames at or above ``threshold``, most probable first; always at least the most probable one."""
+    ranked = sorted(frame_scores, key=lambda f: (-frame_scores[f], f))
+    return [f for f in ranked if frame_scores[f] >= threshold] or ranked[:1]

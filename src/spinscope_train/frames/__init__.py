@@ -1,0 +1,1 @@
+"""Training and evaluating the frames model (``spinscope train frames`` / ``evaluate frames``)."""
