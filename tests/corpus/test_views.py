@@ -69,6 +69,30 @@ def test_outlets_figures_and_nulls(store):
     assert other["unattributed_claims_share"] is None and other["genres"] == {} and other["tone"] is None
 
 
+def test_outlets_frames_per_outlet(sqlite_url):
+    from spinscope.corpus.outlets import outlet_rows
+    from spinscope.corpus.store import Store
+    from spinscope.corpus.write import Stored, write_batch
+
+    def framed(id_, chosen):
+        scores = {f: 0.9 for f in chosen}
+        return _analysis(id_, f"{BODY} ({id_})", outlet="Herald", profile={"frames": {"scores": scores, "chosen": chosen, "threshold": 0.375}})
+
+    s = Store(sqlite_url).open()
+    articles = [framed("f1", ["Political", "Economic"]), framed("f2", ["Political"]), _analysis("f3", BODY + " (f3)", outlet="Herald")]
+    write_batch(s, [Stored(json=a.to_json(), data=a.to_dict()) for a in articles], None)
+    herald = next(r for r in outlet_rows(s) if r["outlet"] == "Herald")
+    assert herald["articles"] == 3
+    assert herald["frames"] == {"Political": round(2 / 3, 4), "Economic": round(1 / 3, 4)}  # shares of all the outlet's articles
+    assert herald["top_frames"] == ["Political", "Economic"]
+
+
+def test_outlets_frames_are_null_when_the_detector_never_ran(store):
+    from spinscope.corpus.outlets import outlet_rows
+
+    assert all(r["frames"] is None and r["top_frames"] is None for r in outlet_rows(store))
+
+
 def test_outlets_ratings_beside_not_mixed(store, tmp_path):
     from spinscope.corpus.outlets import outlet_rows
     from spinscope.corpus.ratings import import_ratings

@@ -3,7 +3,7 @@
 Every figure is aggregated in SQL from the rows written at add time.  A figure
 whose detector never ran on the store is null, not zero: technique densities
 need ``technique`` spans, claim figures ``claim`` spans with ``attributed``,
-quote figures ``quote`` spans, genres ``profile.genre``, tone
+quote figures ``quote`` spans, genres ``profile.genre``, frames ``profile.frames``, tone
 ``profile.tone``, actors ``analysis.actors``.  Outside ratings imported with
 ``outlets import-ratings`` sit under ``ratings``, keyed by the file they came
 from, and are never mixed into the measured figures.
@@ -14,7 +14,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 TOP_ACTORS = 5
-TABLE_COLUMNS = ("outlet", "articles", "words", "techniques_per_1000_words", "top_techniques", "genres", "unattributed_claims_share", "quotes_without_speaker_share", "tone", "top_actors", "ratings")
+TOP_FRAMES = 3
+TABLE_COLUMNS = (
+    "outlet",
+    "articles",
+    "words",
+    "techniques_per_1000_words",
+    "top_techniques",
+    "genres",
+    "top_frames",
+    "unattributed_claims_share",
+    "quotes_without_speaker_share",
+    "tone",
+    "top_actors",
+    "ratings",
+)
 
 
 def outlet_rows(store) -> list[dict]:
@@ -28,13 +42,17 @@ def outlet_rows(store) -> list[dict]:
         base = _merge_base(_base(conn), name)
         techniques = _merge_counters(_techniques(conn), name)
         genres = _merge_counters(_genres(conn), name)
+        frames = _merge_counters(_frames(conn), name)
         claims = _merge_pairs(_flag_shares(conn, "claim", "attributed"), name)
         quotes = _merge_pairs(_flag_shares(conn, "quote", "has_speaker"), name)
         actors = _merge_counters(_actors(conn), name)
         domains = {g["outlet"]: g["domain"] for g in groups.values() if g["domain"]}
         rated = ratings_for(conn, list(domains.values()))
     aliases = {g["outlet"]: g["aliases"] for g in groups.values()}
-    rows = [{**_row(outlet, n, words, tone, techniques, genres, claims, quotes, actors, domains.get(outlet), rated), "aliases": aliases.get(outlet, [])} for outlet, n, words, tone in base]
+    rows = [
+        {**_row(outlet, n, words, tone, techniques, genres, claims, quotes, actors, domains.get(outlet), rated), **_frame_figures(frames, outlet, n), "aliases": aliases.get(outlet, [])}
+        for outlet, n, words, tone in base
+    ]
     rows.sort(key=lambda r: (-r["articles"], r["outlet"]))
     return rows
 
@@ -88,6 +106,33 @@ def _row(outlet, n, words, tone, techniques, genres, claims, quotes, actors, dom
         "top_actors": None if actors is None else [name for name, _ in actors.get(outlet, Counter()).most_common(TOP_ACTORS)],
         "ratings": rated.get(domain, {}) if domain else {},
     }
+
+
+def _frame_figures(frames: dict[str, Counter] | None, outlet: str, articles: int) -> dict:
+    """``frames``: the share of the outlet's articles that use each frame, most used first; ``top_frames``: the first three.
+    Null when the frames detector never ran on the store."""
+    if frames is None:
+        return {"frames": None, "top_frames": None}
+    counts = frames.get(outlet, Counter())
+    return {
+        "frames": {f: round(c / articles, 4) for f, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))} if articles else {},
+        "top_frames": [f for f, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_FRAMES]],
+    }
+
+
+def _frames(conn) -> dict[str, Counter] | None:
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles as a
+    from spinscope.corpus.schema import frames as f
+
+    rows = conn.execute(sa.select(a.c.outlet, f.c.frame, sa.func.count()).join(f, f.c.article_id == a.c.id).group_by(a.c.outlet, f.c.frame)).fetchall()
+    if not rows:
+        return None
+    found: dict[str, Counter] = defaultdict(Counter)
+    for outlet, frame, n in rows:
+        found[outlet][frame] = n
+    return found
 
 
 def _per_1000(count: int, words) -> float | None:

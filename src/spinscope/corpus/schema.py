@@ -77,6 +77,15 @@ actors = Table(
     Index("ix_actors_name", "name"),
 )
 
+frames = Table(
+    "frames",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("frame", String(255), nullable=False),  # one of profile.frames.chosen
+    Column("score", Float, nullable=False),
+)
+
 sightings = Table(
     "sightings",
     metadata,

@@ -184,6 +184,7 @@ def _insert_article(conn, item: Stored, digest: str, run_id: int | None) -> int:
     article_id = conn.execute(articles.insert().values(**row)).inserted_primary_key[0]
     _insert_spans(conn, article_id, data.get("spans") or [])
     _insert_actors(conn, article_id, data.get("actors") or [])
+    _insert_frames(conn, article_id, profile.get("frames"))
     add_sighting(conn, article_id, data)
     duplicates.store_signature(conn, article_id, data["text"])
     search.index_article(conn, article_id, data.get("title"), data["text"])
@@ -230,6 +231,18 @@ def _insert_actors(conn, article_id: int, actors: list) -> None:
     from spinscope.corpus.schema import actors as table
 
     rows = [{"article_id": article_id, "name": str(a.get("name")), "type": a.get("type")} for a in actors if isinstance(a, dict) and a.get("name")]
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
+def _insert_frames(conn, article_id: int, found) -> None:
+    """The frames the frames detector chose for the article, with their probabilities."""
+    from spinscope.corpus.schema import frames as table
+
+    if not isinstance(found, dict):
+        return
+    scores = found.get("scores") or {}
+    rows = [{"article_id": article_id, "frame": str(f), "score": float(scores.get(f, 0.0))} for f in found.get("chosen") or [] if isinstance(f, str)]
     if rows:
         conn.execute(table.insert(), rows)
 
