@@ -113,11 +113,8 @@ def _frame_figures(frames: dict[str, Counter] | None, outlet: str, articles: int
     Null when the frames detector never ran on the store."""
     if frames is None:
         return {"frames": None, "top_frames": None}
-    counts = frames.get(outlet, Counter())
-    return {
-        "frames": {f: round(c / articles, 4) for f, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))} if articles else {},
-        "top_frames": [f for f, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_FRAMES]],
-    }
+    ranked = sorted(frames.get(outlet, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
+    return {"frames": {f: round(c / articles, 4) for f, c in ranked} if articles else {}, "top_frames": [f for f, _ in ranked[:TOP_FRAMES]]}
 
 
 def _frames(conn) -> dict[str, Counter] | None:
@@ -126,13 +123,7 @@ def _frames(conn) -> dict[str, Counter] | None:
     from spinscope.corpus.schema import articles as a
     from spinscope.corpus.schema import frames as f
 
-    rows = conn.execute(sa.select(a.c.outlet, f.c.frame, sa.func.count()).join(f, f.c.article_id == a.c.id).group_by(a.c.outlet, f.c.frame)).fetchall()
-    if not rows:
-        return None
-    found: dict[str, Counter] = defaultdict(Counter)
-    for outlet, frame, n in rows:
-        found[outlet][frame] = n
-    return found
+    return _counters(conn.execute(sa.select(a.c.outlet, f.c.frame, sa.func.count()).join(f, f.c.article_id == a.c.id).group_by(a.c.outlet, f.c.frame)).fetchall())
 
 
 def _per_1000(count: int, words) -> float | None:
@@ -167,13 +158,7 @@ def _techniques(conn) -> dict[str, Counter] | None:
     from spinscope.corpus.schema import spans as s
 
     stmt = sa.select(a.c.outlet, s.c.label, sa.func.count()).join(s, s.c.article_id == a.c.id).where(s.c.kind == "technique").group_by(a.c.outlet, s.c.label)
-    rows = conn.execute(stmt).fetchall()
-    if not rows:
-        return None
-    found: dict[str, Counter] = defaultdict(Counter)
-    for outlet, label, n in rows:
-        found[outlet][label] = n
-    return found
+    return _counters(conn.execute(stmt).fetchall())
 
 
 def _genres(conn) -> dict[str, Counter] | None:
@@ -181,13 +166,7 @@ def _genres(conn) -> dict[str, Counter] | None:
 
     from spinscope.corpus.schema import articles as a
 
-    rows = conn.execute(sa.select(a.c.outlet, a.c.genre, sa.func.count()).where(a.c.genre.is_not(None)).group_by(a.c.outlet, a.c.genre)).fetchall()
-    if not rows:
-        return None
-    found: dict[str, Counter] = defaultdict(Counter)
-    for outlet, genre, n in rows:
-        found[outlet][genre] = n
-    return found
+    return _counters(conn.execute(sa.select(a.c.outlet, a.c.genre, sa.func.count()).where(a.c.genre.is_not(None)).group_by(a.c.outlet, a.c.genre)).fetchall())
 
 
 def _flag_shares(conn, kind: str, column: str) -> dict[str, tuple[int, int]] | None:
@@ -210,10 +189,14 @@ def _actors(conn) -> dict[str, Counter] | None:
     from spinscope.corpus.schema import articles as a
 
     stmt = sa.select(a.c.outlet, x.c.name, sa.func.count(sa.distinct(a.c.id))).join(x, x.c.article_id == a.c.id).group_by(a.c.outlet, x.c.name)
-    rows = conn.execute(stmt).fetchall()
+    return _counters(conn.execute(stmt).fetchall())
+
+
+def _counters(rows) -> dict[str, Counter] | None:
+    """``(outlet, key, count)`` rows as outlet -> Counter; None when there are none (the detector never ran)."""
     if not rows:
         return None
     found: dict[str, Counter] = defaultdict(Counter)
-    for outlet, name, n in rows:
-        found[outlet][name] = n
+    for outlet, key, n in rows:
+        found[outlet][key] = n
     return found

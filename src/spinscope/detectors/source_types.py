@@ -56,14 +56,7 @@ BODIES = frozenset(
     "government administration ministry department agency army military police campaign company committee party council commission court "
     "parliament congress senate house office embassy union board firm bank network newspaper magazine paper station channel regime cabinet".split()
 )
-# Nouns of people the lists above do not hold, and the endings of most others ("shopkeeper", "strategist")
-PERSON_NOUNS = frozenset(
-    """ambassador envoy cleric imam priest rabbi bishop shopkeeper owner farmer student professor nurse politician candidate
-    journalist reporter correspondent columnist editor writer author historian leader chief head president chairman
-    governor mayor judge general admiral colonel captain sergeant ceo founder director manager secretary negotiator
-    mediator inspector prosecutor defendant plaintiff victim survivor refugee veteran voter citizen mother father
-    son daughter wife husband brother sister child parent""".split()
-)
+# The endings of most nouns of people that no list holds ("shopkeeper", "strategist")
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "women", "ee", "eer")
 VAGUE_DETERMINERS = frozenset({"some", "many", "most", "several", "various", "numerous", "countless", "few"})
 ORG_TYPES = frozenset({"organisation", "country", "group"})
@@ -138,5 +131,7 @@ def classify(doc, start: int | None, end: int | None, actor_type: str | None = N
 
 def _person_like(root) -> bool:
     """Whether a common noun could name a person or a body of people ("a shopkeeper", "a US diplomat")."""
+    from spinscope.detectors.actors.resolve import PERSON_NOUNS
+
     lemma = root.lemma_.lower()
     return lemma in UNNAMED | BODIES or root.lower_ in UNNAMED | BODIES or lemma in PERSON_NOUNS or lemma.endswith(PERSON_ENDINGS)

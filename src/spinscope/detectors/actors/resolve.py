@@ -62,7 +62,8 @@ PERSON_NOUNS = TITLES | frozenset(
     officer soldier commander lawmaker legislator politician candidate activist journalist reporter correspondent
     columnist editor writer author analyst expert economist scientist researcher historian businessman businesswoman
     executive founder ceo chief leader member father mother son daughter wife husband brother sister man woman
-    veteran retiree witness survivor victim refugee mother-in-law strategist consultant pollster""".split()
+    veteran retiree witness survivor victim refugee mother-in-law strategist consultant pollster captain sergeant
+    negotiator mediator inspector prosecutor defendant plaintiff voter citizen parent child manager head""".split()
 )
 # Nouns whose "of X" names a place, not a person ("residents of Wigan", "the mayor of Wigan")
 PLACE_HEADS = frozenset(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from spinscope.errors import PipelineError
+from spinscope.detectors import saved_models
 
 NAME = "spinscope/frames"
 DEFAULT = Path(__file__).resolve().parents[2] / "models" / "frames"
@@ -18,23 +18,18 @@ DEFAULT = Path(__file__).resolve().parents[2] / "models" / "frames"
 
 def model_file(path: str | Path | None = None) -> Path:
     """The ``model.joblib`` inside a model folder (or the file itself)."""
-    path = Path(path) if path else DEFAULT
-    return path / "model.joblib" if path.is_dir() or not path.suffix else path
+    return saved_models.model_file(DEFAULT, path)
 
 
 @functools.lru_cache(maxsize=4)
 def load(path: str | None = None) -> dict:
     """``{"model", "frames", "threshold"}`` of a saved frames model."""
-    file = model_file(path)
-    try:
-        import joblib
+    return saved_models.load_joblib(NAME, model_file(path), check=_check)
 
-        bundle = joblib.load(file)
-        if not {"model", "frames", "threshold"} <= set(bundle):
-            raise ValueError("not a frames model: it lacks model, frames or threshold")
-        return bundle
-    except Exception as exc:  # a missing, truncated or foreign file: say which and why
-        raise PipelineError("E302", name=NAME, path=str(file), detail=f"{type(exc).__name__}: {exc}") from exc
+
+def _check(bundle) -> None:
+    if not isinstance(bundle, dict) or not {"model", "frames", "threshold"} <= set(bundle):
+        raise ValueError("not a frames model: it lacks model, frames or threshold")
 
 
 def scores(bundle: dict, texts: list[str]) -> list[dict[str, float]]:

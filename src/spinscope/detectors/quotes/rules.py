@@ -231,6 +231,7 @@ def _labelled_lines(doc):
     from spinscope.detectors.claims.attribution import speaker_label
 
     text = doc.text
+    starts = None
     for sent in doc.sents:
         first = sent.start_char
         while first < sent.end_char and text[first].isspace():
@@ -251,14 +252,10 @@ def _labelled_lines(doc):
         if len(text[start:end].split()) < MIN_DIRECT_WORDS:
             continue
         quote = Quote(start, end, False, score=0.9)  # a rule, over the learned readings of the same line; no cue word
-        first_tok, last_tok = _token_at_doc(doc, label[0]), _token_at_doc(doc, label[1] - 1)
+        starts = starts or [t.idx for t in doc]
+        first_tok, last_tok = _token_at(starts, label[0]), _token_at(starts, label[1] - 1)
         quote.speaker, quote.speaker_token, quote.speaker_tokens = label, last_tok, (first_tok, last_tok + 1)
         yield quote
-
-
-def _token_at_doc(doc, pos: int) -> int:
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
 
 
 def _according(doc, according) -> Quote | None:
