@@ -53,7 +53,7 @@ def test_frames_a_foreign_model_file_is_a_one_line_error(tmp_path):
     bad.write_bytes(b"not a pickle")
     with pytest.raises(PipelineError) as caught:
         frames_model.load(str(bad))
-    assert "E302" in str(caught.value) or caught.value.code == "E302"
+    assert caught.value.code == "E302" and "\n" not in str(caught.value)
 
 
 def test_frames_quality_gate_on_the_validation_split(shared_data):
@@ -69,4 +69,4 @@ def test_frames_split_is_fixed_by_the_ids(shared_data):
     assert len(examples) == 358
     train_part, held = data.split(examples)
     assert len(held) == 72 and not {e.id for e in held} & {e.id for e in train_part}
-    assert data.split(list(reversed(examples)))[1] == held or {e.id for e in data.split(list(reversed(examples)))[1]} == {e.id for e in held}
+    assert {e.id for e in data.split(list(reversed(examples)))[1]} == {e.id for e in held}  # the order articles come in does not matter

@@ -157,9 +157,8 @@ def test_a_relative_clause_of_an_appositive_speaks_for_the_name():
 
 def test_a_word_that_names_no_one_is_no_accountable_source():
     analysis = spinscope.analyze(HEAD + "The reality is that these developments have been planned for a long time by the generals.", options=Options(detectors=("actors", "quotes", "claims")))
-    for span in analysis.spans:
-        if span.kind == "quote" and (span.attrs["speaker"] or {}).get("text") == "The reality":
-            assert span.attrs["source_type"] == "vague"
+    reality = [s for s in analysis.spans if s.kind == "quote" and (s.attrs["speaker"] or {}).get("text") == "The reality"]
+    assert reality and all(s.attrs["source_type"] == "vague" for s in reality)
 
 
 def test_called_for_attributes_across_a_no_break_space():
