@@ -11,7 +11,7 @@ import functools
 
 from spinscope import detectors as registry
 from spinscope import nlp
-from spinscope.detectors.base import reads_spans, run_order
+from spinscope.detectors.base import call_detect, run_order
 from spinscope.errors import UsageError, message
 from spinscope.failures import Failure
 from spinscope.model import Analysis, Article, DetectorWarning, ModelInfo, Profile
@@ -51,7 +51,7 @@ def _analyse_one(article: Article, doc, dets: list, opts: Options) -> Analysis:
     ran = {det.name for det in dets}
     for det in dets:
         try:
-            found = det.detect(doc, article, spans=list(spans), ran=frozenset(ran)) if reads_spans(det) else det.detect(doc, article)
+            found = call_detect(det, doc, article, spans, ran, profile)
             infos = det.models()
         except UsageError:
             raise  # a broken setup (a model that cannot load) is not one article's problem

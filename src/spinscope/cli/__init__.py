@@ -41,7 +41,7 @@ app.add_typer(evaluate_app, name="evaluate")
 # ``train`` and ``evaluate`` (registered as ``spinscope train <name>`` / ``evaluate <name>``);
 # any module below may define ``COMMANDS`` (name -> function) and ``GROUPS`` (name -> Typer app).
 COMMAND_MODULES = ("spinscope.cli.analyze", "spinscope.cli.info")
-PLUGIN_TASKS = ("techniques", "claims", "quotes", "actors", "genre", "frames")  # spinscope/cli/<task>.py: train, evaluate and the detector's own commands
+PLUGIN_TASKS = ("techniques", "claims", "quotes", "actors", "genre", "frames", "hyperpartisan")  # spinscope/cli/<task>.py: train, evaluate and the detector's own commands
 PLUGIN_MODULES = ("spinscope.corpus.cli", "spinscope.api.cli")
 
 

@@ -3,7 +3,8 @@
 Every figure is aggregated in SQL from the rows written at add time.  A figure
 whose detector never ran on the store is null, not zero: technique densities
 need ``technique`` spans, claim figures ``claim`` spans with ``attributed``,
-quote figures ``quote`` spans, genres ``profile.genre``, frames ``profile.frames``, tone
+quote figures ``quote`` spans, genres ``profile.genre``, frames ``profile.frames``,
+hyperpartisan shares ``profile.hyperpartisan``, tone
 ``profile.tone``, actors ``analysis.actors``.  Outside ratings imported with
 ``outlets import-ratings`` sit under ``ratings``, keyed by the file they came
 from, and are never mixed into the measured figures.
@@ -22,6 +23,7 @@ TABLE_COLUMNS = (
     "techniques_per_1000_words",
     "top_techniques",
     "genres",
+    "hyperpartisan_share",
     "top_frames",
     "unattributed_claims_share",
     "quotes_without_speaker_share",
@@ -43,6 +45,7 @@ def outlet_rows(store) -> list[dict]:
         techniques = _merge_counters(_techniques(conn), name)
         genres = _merge_counters(_genres(conn), name)
         frames = _merge_counters(_frames(conn), name)
+        partisan = _merge_pairs(_hyperpartisan(conn), name)
         claims = _merge_pairs(_flag_shares(conn, "claim", "attributed"), name)
         quotes = _merge_pairs(_flag_shares(conn, "quote", "has_speaker"), name)
         actors = _merge_counters(_actors(conn), name)
@@ -50,7 +53,12 @@ def outlet_rows(store) -> list[dict]:
         rated = ratings_for(conn, list(domains.values()))
     aliases = {g["outlet"]: g["aliases"] for g in groups.values()}
     rows = [
-        {**_row(outlet, n, words, tone, techniques, genres, claims, quotes, actors, domains.get(outlet), rated), **_frame_figures(frames, outlet, n), "aliases": aliases.get(outlet, [])}
+        {
+            **_row(outlet, n, words, tone, techniques, genres, claims, quotes, actors, domains.get(outlet), rated),
+            **_frame_figures(frames, outlet, n),
+            **_hyperpartisan_figures(partisan, outlet),
+            "aliases": aliases.get(outlet, []),
+        }
         for outlet, n, words, tone in base
     ]
     rows.sort(key=lambda r: (-r["articles"], r["outlet"]))
@@ -115,6 +123,26 @@ def _frame_figures(frames: dict[str, Counter] | None, outlet: str, articles: int
         return {"frames": None, "top_frames": None}
     ranked = sorted(frames.get(outlet, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
     return {"frames": {f: round(c / articles, 4) for f, c in ranked} if articles else {}, "top_frames": [f for f, _ in ranked[:TOP_FRAMES]]}
+
+
+def _hyperpartisan_figures(partisan: dict[str, tuple[int, int]] | None, outlet: str) -> dict:
+    """``hyperpartisan_share``: the share of the outlet's scored articles judged hyperpartisan;
+    ``hyperpartisan_articles``: how many were scored.  Null when the detector never ran on the store."""
+    yes, total = (partisan or {}).get(outlet, (0, 0))
+    if partisan is None or not total:
+        return {"hyperpartisan_share": None, "hyperpartisan_articles": 0 if partisan is not None else None}
+    return {"hyperpartisan_share": round(yes / total, 4), "hyperpartisan_articles": total}
+
+
+def _hyperpartisan(conn) -> dict[str, tuple[int, int]] | None:
+    """outlet -> (articles judged hyperpartisan, articles scored); None when no article was scored."""
+    import sqlalchemy as sa
+
+    from spinscope.corpus.schema import articles as a
+
+    judged = sa.func.sum(sa.case((a.c.hyperpartisan_flag.is_(True), 1), else_=0))
+    rows = conn.execute(sa.select(a.c.outlet, judged, sa.func.count()).where(a.c.hyperpartisan_flag.is_not(None)).group_by(a.c.outlet)).fetchall()
+    return {outlet: (int(yes or 0), int(n)) for outlet, yes, n in rows} if rows else None
 
 
 def _frames(conn) -> dict[str, Counter] | None:

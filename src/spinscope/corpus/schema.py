@@ -45,6 +45,8 @@ articles = Table(
     Column("words", Integer, nullable=False),
     Column("genre", String(64)),
     Column("tone", Float),
+    Column("hyperpartisan", Float),  # profile.hyperpartisan.probability; null when the detector did not run
+    Column("hyperpartisan_flag", Boolean),  # profile.hyperpartisan.hyperpartisan
     Column("previous_version", Integer, ForeignKey("articles.id")),
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("added_at", Float, nullable=False),

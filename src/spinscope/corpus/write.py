@@ -176,6 +176,7 @@ def _insert_article(conn, item: Stored, digest: str, run_id: int | None) -> int:
         "words": word_count(data),
         "genre": genre_of(profile),
         "tone": tone_of(profile),
+        **hyperpartisan_of(profile),
         "previous_version": _previous_version(conn, data.get("url")),
         "run_id": run_id,
         "added_at": time.time(),
@@ -250,6 +251,14 @@ def _insert_frames(conn, article_id: int, found) -> None:
 def word_count(data: dict) -> int:
     words = (data.get("profile") or {}).get("words")
     return int(words) if isinstance(words, (int, float)) else len(data["text"].split())
+
+
+def hyperpartisan_of(profile: dict) -> dict:
+    """The ``hyperpartisan`` and ``hyperpartisan_flag`` columns from ``profile.hyperpartisan`` (null when absent)."""
+    found = profile.get("hyperpartisan")
+    if not isinstance(found, dict) or not isinstance(found.get("probability"), (int, float)):
+        return {"hyperpartisan": None, "hyperpartisan_flag": None}
+    return {"hyperpartisan": float(found["probability"]), "hyperpartisan_flag": bool(found.get("hyperpartisan"))}
 
 
 def genre_of(profile: dict) -> str | None:

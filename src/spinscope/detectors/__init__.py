@@ -25,6 +25,7 @@ _BUILTINS: dict[str, str] = {
     "frames": "spinscope.detectors.frames.detector:FramesDetector",
     "tone": "spinscope.detectors.tone.detector:ToneDetector",
     "propaganda": "spinscope.detectors.propaganda.detector:PropagandaDetector",
+    "hyperpartisan": "spinscope.detectors.hyperpartisan.detector:HyperpartisanDetector",
 }
 _REGISTRY: dict[str, type] = {}
 

@@ -9,8 +9,9 @@ Like a spaCy component, a detector declares what it reads and what it gives,
 and the engine orders the detectors from that:
 
 - ``requires``: ``"spans.<kind>"`` (other detectors' spans, passed to
-  ``detect(doc, article, spans=..., ran=...)``) and ``"doc.<name>"`` (a value
-  shared through :mod:`spinscope.detectors.channel`);
+  ``detect(doc, article, spans=..., ran=...)``), ``"profile.<key>"`` (the
+  profile keys earlier detectors gave, passed as ``profile=``, a copy) and
+  ``"doc.<name>"`` (a value shared through :mod:`spinscope.detectors.channel`);
 - ``assigns``: ``"spans.<kind>"``, ``"profile.<key>"`` and ``"analysis.<field>"``
   (an Analysis field beside spans and profile, through ``Findings.extras``).
 
@@ -103,10 +104,24 @@ def reads_spans(det) -> bool:
     return bool(getattr(det, "uses_spans", False)) or any(r.startswith("spans.") for r in requires_of(det))
 
 
+def reads_profile(det) -> bool:
+    """Whether ``detect`` takes the profile so far (``profile=``, beside ``spans=`` and ``ran=``)."""
+    return any(r.startswith("profile.") for r in requires_of(det))
+
+
+def call_detect(det, doc, article, spans: list, ran, profile: dict) -> "Findings":
+    """``det.detect`` with what it declared it reads: the spans and the detectors that ran, the profile."""
+    if reads_profile(det):
+        return det.detect(doc, article, spans=list(spans), ran=frozenset(ran), profile=dict(profile))
+    if reads_spans(det):
+        return det.detect(doc, article, spans=list(spans), ran=frozenset(ran))
+    return det.detect(doc, article)
+
+
 def run_order(dets: list) -> list:
     """Detectors that read no spans first, then those that do, each after the detectors that assign what it
     ``requires``; otherwise in registry order (see :mod:`spinscope.detectors.base`)."""
-    pending = [d for d in dets if not reads_spans(d)] + [d for d in dets if reads_spans(d)]
+    pending = [d for d in dets if not (reads_spans(d) or reads_profile(d))] + [d for d in dets if reads_spans(d) or reads_profile(d)]
     ordered: list = []
     while pending:
         for det in pending:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 
-from spinscope.detectors.base import Findings, assigns_of, reads_spans, requires_of, run_order
+from spinscope.detectors.base import Findings, assigns_of, call_detect, requires_of, run_order
 
 TEXTS = (
     "Leaders meet in Geneva\n\nPresident Maria Lopez met Chancellor Olaf Brandt in Geneva on Tuesday, officials said. "
@@ -46,10 +46,10 @@ def check_detector(detector, texts=TEXTS) -> None:
     upstream = _upstream(det, registry)
     articles = [Article(text=t, id=f"check{i}") for i, t in enumerate(texts)]
     for article, doc in zip(articles, nlp.pipe([a.text for a in articles])):
-        spans, ran = _run_upstream(upstream, doc, article)
-        first = _detect(det, doc, article, spans, ran | {det.name})
+        spans, ran, profile = _run_upstream(upstream, doc, article)
+        first = call_detect(det, doc, article, spans, ran | {det.name}, profile)
         _check_findings(det, first, article)
-        again = _detect(type(det)(model_path=getattr(det, "model_path", None)), doc, article, spans, ran | {det.name})
+        again = call_detect(type(det)(model_path=getattr(det, "model_path", None)), doc, article, spans, ran | {det.name}, profile)
         assert (first.spans, first.profile, _plain(first.extras)) == (again.spans, again.profile, _plain(again.extras)), f"{det.name}: different findings for the same input"
 
 
@@ -85,18 +85,13 @@ def _upstream(det, registry) -> list:
     return run_order([chosen[name] for name in registry.names() if name in chosen])
 
 
-def _run_upstream(upstream: list, doc, article) -> tuple[list, set]:
-    spans, ran = [], {d.name for d in upstream}
+def _run_upstream(upstream: list, doc, article) -> tuple[list, set, dict]:
+    spans, ran, profile = [], {d.name for d in upstream}, {}
     for other in upstream:
-        found = _detect(other, doc, article, spans, ran)
+        found = call_detect(other, doc, article, spans, ran, profile)
         spans.extend(s for s in found.spans if s.score >= other.default_min_score)
-    return spans, ran
-
-
-def _detect(det, doc, article, spans, ran) -> Findings:
-    if reads_spans(det):
-        return det.detect(doc, article, spans=list(spans), ran=frozenset(ran))
-    return det.detect(doc, article)
+        profile.update(found.profile)
+    return spans, ran, profile
 
 
 def _check_findings(det, found, article) -> None:

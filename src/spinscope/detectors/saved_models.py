@@ -1,4 +1,5 @@
-"""Models saved with joblib in a folder of ``spinscope/models/`` (genre, frames): finding the file and loading it.
+"""Models saved with joblib in a folder of ``spinscope/models/`` (genre, frames, hyperpartisan): finding the file,
+loading it, and picking the words of a text that a reader can take as the model's reasons.
 
 A joblib file is a pickle: loading one runs code, so load only files from a source you trust,
 such as the ones shipped with spinscope or ones you trained yourself.
@@ -29,3 +30,10 @@ def load_joblib(name: str, file: Path, check=None):
         return found
     except Exception as exc:
         raise PipelineError("E302", name=name, path=str(file), detail=f"{type(exc).__name__}: {exc}") from exc
+
+
+def telling(term: str) -> bool:
+    """A TF-IDF term a reader can take as a reason: not made only of stop words or digits ("they were", "your")."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return any(word not in ENGLISH_STOP_WORDS and not word.isdigit() for word in term.split())

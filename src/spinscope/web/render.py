@@ -122,6 +122,7 @@ def article_view(analysis: Analysis) -> dict:
         "quotes": quotes(analysis),
         "actors": [actor_row(a) for a in actors],
         "profile": profile_rows(analysis),
+        "glance": glance(analysis),
         "boilerplate": analysis.boilerplate,
     }
 
@@ -225,6 +226,82 @@ def describe(value: Any) -> str:
 def _scalars(value: Any) -> Any:
     """A dict's plain (non-nested) entries; the nested ones are details for the JSON, not the panel."""
     return {k: v for k, v in value.items() if not isinstance(v, (dict, list))} if isinstance(value, dict) else value
+
+
+# The hyperpartisan evidence as a reader reads it in one line: a short name and the unit of its value.
+EVIDENCE_WORDS = {
+    "inflammatory_techniques": ("loaded words and name calling", "per 1,000 words"),
+    "other_techniques": ("other techniques", "per 1,000 words"),
+    "quoted_techniques": ("techniques in quotes", "per 1,000 words"),
+    "opinion": ("opinion probability", ""),
+    "negative_tone": ("negative sentences", "share"),
+    "tone": ("mean tone", ""),
+    "anger_fear_disgust": ("anger, fear and disgust words", "per 1,000 words"),
+    "quotes": ("quotes", "per 1,000 words"),
+    "top_speaker_share": ("quotes from one speaker", "share"),
+    "named_sources": ("named sources", "share"),
+    "unattributed_claims": ("unsourced claims", "share"),
+    "exclamations": ("exclamation marks", "per 1,000 words"),
+    "questions": ("question marks", "per 1,000 words"),
+    "capitals": ("words in capitals", "per 1,000 words"),
+    "we": ("we / us / our", "per 1,000 words"),
+    "you": ("you / your", "per 1,000 words"),
+}
+
+
+def glance(analysis: Analysis) -> list[dict]:
+    """Genre, hyperpartisan and frames, each as ``{name, verdict, reason}``: the one-line summary at the top of an
+    article, from the reasons the detectors gave (``genre_cues``, ``hyperpartisan.evidence``, ``frames.cues``)."""
+    p = analysis.profile.model_dump(exclude_none=True)
+    rows = []
+    if "genre" in p:
+        rows.append({"name": "Genre", "verdict": pretty_label(p["genre"]).capitalize(), "reason": genre_reason(p)})
+    found = p.get("hyperpartisan")
+    if isinstance(found, dict) and "probability" in found:
+        verdict = f"{'Hyperpartisan' if found.get('hyperpartisan') else 'Not hyperpartisan'} ({found['probability']:.2f})"
+        rows.append({"name": "Hyperpartisan", "verdict": verdict, "reason": hyperpartisan_reason(found)})
+    frames = p.get("frames")
+    if isinstance(frames, dict) and frames.get("chosen"):
+        cues = frames.get("cues") or {}
+        words = list(dict.fromkeys(w for f in frames["chosen"] for w in cues.get(f, [])[:2]))[:5]
+        reason = f"{len(frames['chosen'])} of 14 frames reach {frames.get('threshold', 0):.2f}" + (f"; words such as {_quoted(words)}" if words else "")
+        rows.append({"name": "Frames", "verdict": ", ".join(pretty_label(f).replace(" and ", " & ") for f in frames["chosen"][:3]) + (" …" if len(frames["chosen"]) > 3 else ""), "reason": reason})
+    return rows
+
+
+def genre_reason(p: dict) -> str:
+    basis = p.get("genre_basis")
+    if basis == "outlet":
+        return f"published by a known satirical site ({p.get('genre_outlet')})"
+    if basis == "label":
+        return f"the page labels itself “{p.get('genre_label')}”"
+    scores = sorted((p.get("genre_scores") or {}).items(), key=lambda kv: -kv[1])
+    line = ", ".join(f"{pretty_label(g)} {v:.2f}" for g, v in scores)
+    cues = p.get("genre_cues") or []
+    return f"text model: {line}" + (f"; words such as {_quoted(cues)}" if cues else "")
+
+
+def hyperpartisan_reason(found: dict) -> str:
+    """The evidence that pushed the way the decision went, then the words that did."""
+    towards = bool(found.get("hyperpartisan"))
+    parts = []
+    for item in found.get("evidence") or []:
+        if (item.get("weight", 0) > 0) != towards:
+            continue
+        name, unit = EVIDENCE_WORDS.get(item.get("name"), (pretty_label(item.get("name")), ""))
+        value = item.get("value", 0)
+        shown = f"{value:.0%}" if unit == "share" else (f"{value:.1f} {unit}" if unit else f"{value:.2f}")
+        parts.append(f"{name} {shown}")
+    words = (found.get("words") or {}).get("towards" if towards else "against") or []
+    if words:
+        parts.append(f"words such as {_quoted(words[:3])}")
+    if found.get("not_run"):
+        parts.append("without " + ", ".join(found["not_run"]))
+    return "; ".join(parts) or "no single figure stands out"
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"“{w}”" for w in words)
 
 
 def profile_rows(analysis: Analysis) -> list[tuple[str, str]]:

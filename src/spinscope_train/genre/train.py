@@ -103,7 +103,20 @@ def report(model, data_root: Path, seed: int = 13) -> dict:
         "validation": scores(model, validation),
         "satire_check": satire_accuracy(model, check),
         "satire_check_short_news": satire_accuracy(model, check, SHORT_NEWS_CHARS),
+        "validation_kept_when_cut": kept_when_cut(model, validation),
     }
+
+
+BRIEF_CHARS = 600
+
+
+def kept_when_cut(model, examples: list[Example], chars: int = BRIEF_CHARS) -> dict:
+    """The share of articles longer than twice ``chars`` whose predicted genre stays the same when
+    only their first ``chars`` characters are read (a brief, or a page cut short): length must not decide."""
+    long = [e for e in examples if len(e.text) > 2 * chars]
+    full = model.predict([e.text for e in long])
+    cut = model.predict([_cut(e.text, chars) for e in long])
+    return {"chars": chars, "articles": len(long), "kept": round(float(sum(a == b for a, b in zip(full, cut)) / max(len(long), 1)), 4), "cut_to_satire": int(sum(c == "satire" for c in cut))}
 
 
 VALIDATION_RULE = "per genre, SemEval article ids ordered by sha1(id).hexdigest(); every 5th from the first is validation"

@@ -42,3 +42,22 @@ def chosen(frame_scores: dict[str, float], threshold: float) -> list[str]:
     """The frames at or above ``threshold``, most probable first; always at least the most probable one."""
     ranked = sorted(frame_scores, key=lambda f: (-frame_scores[f], f))
     return [f for f in ranked if frame_scores[f] >= threshold] or ranked[:1]
+
+
+def cues(bundle: dict, text: str, frames: list[str], top: int = 3) -> dict[str, list[str]]:
+    """For each of ``frames``, the words of ``text`` that raised its score most (the terms present
+    whose weight times TF-IDF value is largest and positive): the reason a reader can check."""
+    import numpy as np
+
+    tfidf = bundle["model"].named_steps["tfidf"]
+    estimators = bundle["model"].named_steps["clf"].estimators_
+    row = tfidf.transform([text])
+    present, values = row.indices, row.data
+    vocabulary = tfidf.get_feature_names_out()
+    out = {}
+    for frame in frames:
+        coef = estimators[bundle["frames"].index(frame)].coef_[0]
+        weights = coef[present] * values
+        order = np.argsort(-weights, kind="stable")
+        out[frame] = [term for term in (str(vocabulary[present[i]]) for i in order if weights[i] > 0) if saved_models.telling(term)][:top]
+    return out

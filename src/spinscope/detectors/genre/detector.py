@@ -17,14 +17,16 @@ GENRES = ("opinion", "reporting", "satire")
 
 
 class GenreDetector(BaseDetector):
-    """Adds ``genre``, ``genre_scores`` (a probability per genre) and ``genre_basis`` to the profile."""
+    """Adds ``genre``, ``genre_scores`` (a probability per genre), ``genre_basis`` and ``genre_cues``
+    (the words that pushed the model most towards the genre it chose; empty when an outlet or a
+    label decided) to the profile."""
 
     name = "genre"
     version = "2"
     kind = "profile"
     labels = frozenset()
     default_min_score = 0.0
-    assigns = frozenset({"profile.genre", "profile.genre_scores", "profile.genre_basis", "profile.genre_outlet", "profile.genre_label"})
+    assigns = frozenset({"profile.genre", "profile.genre_scores", "profile.genre_basis", "profile.genre_outlet", "profile.genre_label", "profile.genre_cues"})
 
     def detect(self, doc, article) -> Findings:
         from spinscope.detectors.genre import model as genre_model
@@ -33,7 +35,9 @@ class GenreDetector(BaseDetector):
         text = model_input(article)
         scores = genre_model.probabilities(model, [text])[0]
         satire = outlets.satire_outlet(article.url, article.outlet)
-        return Findings(profile=decide(scores, satire, rubric.opinion_label(text, article.url)))
+        found = decide(scores, satire, rubric.opinion_label(text, article.url))
+        found["genre_cues"] = genre_model.cues(model, text, found["genre"]) if found["genre_basis"] == "model" else []
+        return Findings(profile=found)
 
     def models(self):
         from spinscope.detectors.genre.model import NAME

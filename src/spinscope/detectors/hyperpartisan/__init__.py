@@ -1,0 +1,1 @@
+"""Hyperpartisan or not: a probability and the evidence that drove it."""
