@@ -105,3 +105,14 @@ def test_hyperpartisan_quality_gate_on_dev(shared_data):
     assert got["articles"] == SCORES["dev"]["articles"]
     assert got["accuracy"] >= SCORES["dev"]["accuracy"] - 0.02
     assert got["accuracy"] > majority  # above always answering the larger class
+
+
+def test_article_page_starts_with_genre_hyperpartisan_and_frames_each_with_a_reason():
+    from spinscope.web.render import article_view, glance
+
+    analysis = spinscope.analyze((EXAMPLES / "oped-hyperpartisan.txt").read_text(encoding="utf-8"))
+    rows = glance(analysis)
+    assert [r["name"] for r in rows] == ["Genre", "Hyperpartisan", "Frames"]
+    assert all(r["verdict"] and r["reason"] and "\n" not in r["reason"] for r in rows)
+    assert rows[1]["verdict"].startswith("Hyperpartisan (")
+    assert article_view(analysis)["glance"] == rows
