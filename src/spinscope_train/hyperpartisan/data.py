@@ -28,8 +28,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from spinscope.detectors.hyperpartisan.model import mask  # noqa: F401  (the training text is masked as the runtime masks it)
-
 DOMAINS = {
     "breitbart": "breitbart.com",
     "huff-post": "huffpost.com",

@@ -3,7 +3,7 @@
 The model: one logistic regression over two blocks of input, each article's
 
 - **words**: TF-IDF over word unigrams and bigrams of the title and text, the training publishers'
-  own names masked (:func:`data.mask`), scaled by ``text_weight``;
+  own names masked (:func:`spinscope.detectors.hyperpartisan.model.mask`), scaled by ``text_weight``;
 - **evidence**: the figures of :mod:`spinscope.detectors.hyperpartisan.features` (technique
   density, tone, genre, sourcing, punctuation), standardised.
 
@@ -62,15 +62,15 @@ def fit(examples, figs, C: float, text_weight: float, seed: int = 13, group_weig
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
-    from spinscope.detectors.hyperpartisan import features
+    from spinscope.detectors.hyperpartisan import features, model
 
     tfidf = TfidfVectorizer(ngram_range=(1, 2), min_df=3, max_df=0.9, sublinear_tf=True, max_features=30000, strip_accents="unicode")
-    tfidf.fit([data.mask(e.text) for e in examples])
+    tfidf.fit([model.mask(e.text) for e in examples])  # masked as the detector masks it
     tfidf.stop_words_ = None  # the pruned terms: not needed to predict, most of the file
     dense = np.array([features.vector(figs[e.id]) for e in examples])
     scaler = StandardScaler().fit(dense)
     bundle = {"tfidf": tfidf, "scaler": scaler, "text_weight": text_weight, "features": list(features.NAMES), "threshold": THRESHOLD, "C": C, "version": 1}
-    X = inputs(bundle, [e.text for e in examples], [figs[e.id] for e in examples])
+    X = model.inputs(bundle, [e.text for e in examples], [figs[e.id] for e in examples])
     clf = LogisticRegression(C=C, max_iter=5000, random_state=seed)
     bundle["clf"] = clf.fit(X, [e.label for e in examples], sample_weight=weights(examples, group_weight))
     return bundle
@@ -87,12 +87,6 @@ def weights(examples, group_weight: dict[str, float] | None = None) -> list[floa
     raw = [group_weight.get(e.publisher, 1.0) / sizes[e.publisher] for e in examples]
     totals = {label: sum(w for w, e in zip(raw, examples) if e.label == label) for label in (0, 1)}
     return [w * len(examples) / (2 * totals[e.label]) for w, e in zip(raw, examples)]
-
-
-def inputs(bundle: dict, texts: list[str], figs: list[dict]):
-    from spinscope.detectors.hyperpartisan import model
-
-    return model.inputs(bundle, texts, figs)
 
 
 def probabilities(bundle: dict, examples, figs) -> list[float]:
