@@ -7,6 +7,7 @@ such as the ones shipped with spinscope or ones you trained yourself.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from spinscope.errors import PipelineError
@@ -30,6 +31,13 @@ def load_joblib(name: str, file: Path, check=None):
         return found
     except Exception as exc:
         raise PipelineError("E302", name=name, path=str(file), detail=f"{type(exc).__name__}: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=16)
+def vocabulary(vectorizer):
+    """The fitted ``vectorizer``'s terms by column, built once per loaded model (sorting the
+    vocabulary on every article would cost more than scoring it)."""
+    return vectorizer.get_feature_names_out()
 
 
 def telling(term: str) -> bool:

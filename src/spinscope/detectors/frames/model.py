@@ -53,7 +53,7 @@ def cues(bundle: dict, text: str, frames: list[str], top: int = 3) -> dict[str, 
     estimators = bundle["model"].named_steps["clf"].estimators_
     row = tfidf.transform([text])
     present, values = row.indices, row.data
-    vocabulary = tfidf.get_feature_names_out()
+    vocabulary = saved_models.vocabulary(tfidf)
     out = {}
     for frame in frames:
         coef = estimators[bundle["frames"].index(frame)].coef_[0]

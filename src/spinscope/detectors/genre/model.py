@@ -42,7 +42,7 @@ def cues(model, text: str, genre: str, top: int = 3) -> list[str]:
     if genre not in classes:
         return []
     coef = model.named_steps["clf"].coef_
-    vocabulary = words.get_feature_names_out()
+    vocabulary = saved_models.vocabulary(words)
     coef = coef[:, : len(vocabulary)]
     lean = coef[classes.index(genre)] - coef.mean(axis=0)
     row = words.transform([text])

@@ -78,7 +78,7 @@ def explain(bundle: dict, text: str, figs: dict, top: int = 4) -> dict:
     n_words = len(bundle["tfidf"].vocabulary_)
     terms = coef[:n_words] * row[:n_words]
     dense = coef[n_words:] * row[n_words:]
-    vocabulary = bundle["tfidf"].get_feature_names_out()
+    vocabulary = saved_models.vocabulary(bundle["tfidf"])
     order = np.argsort(-np.abs(dense), kind="stable")
     evidence = [
         {"name": features.NAMES[i], "value": round(float(figs[features.NAMES[i]]), 4), "weight": round(float(dense[i]), 4), "says": features.DESCRIPTIONS[features.NAMES[i]]}
