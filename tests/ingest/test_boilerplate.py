@@ -110,6 +110,18 @@ def test_boilerplate_removes_a_menu_that_stands_first():
     assert [b.label for b in removed] == ["menu"]
 
 
+@pytest.mark.parametrize("link", ["Skip to content", "Skip to main content", "Jump to navigation ›"])
+def test_boilerplate_removes_a_skip_link_that_stands_first(link):
+    cleaned, removed = remove_boilerplate(link + "\n" + cleaned_body())
+    assert cleaned == cleaned_body()
+    assert [b.label for b in removed] == ["menu"]
+
+
+def test_boilerplate_keeps_a_title_that_starts_like_a_skip_link():
+    text = "Skip to the end: why the budget vote matters\n\n" + "\n\n".join(BODY)
+    assert remove_boilerplate(text) == (text, [])
+
+
 def test_boilerplate_cuts_an_appeal_glued_to_a_paragraph_end():
     glued = BODY[2] + " We need you to help us make this the year of independent reporting. Please support us."
     text = "\n\n".join([TITLE, BODY[0], BODY[1], glued])

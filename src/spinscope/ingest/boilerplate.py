@@ -190,6 +190,8 @@ def _shape_evidence(s: str, n: int, families: set[str]) -> list[tuple[str, int]]
         found.extend(_byline_evidence(s, n))
     if n <= 80 and "_bio" in families and R.AUTHOR_BIO.search(s):
         found.append(("author_bio", STRONG if R.BIO_CUE.search(s) or s.lower().startswith("about the author") else MEDIUM))
+    if 3 <= n <= 6 and R.SKIP_LINK.match(s.rstrip(" .›»")):
+        found.append(("menu", STRONG))
     if 3 <= n <= 40 and _is_menu(s, n):
         found.append(("menu", STRONG))
     if n <= 12 and _is_share_bar(s, n):

@@ -372,6 +372,9 @@ DATE_LINE = re.compile(
 )
 BYLINE_CUE = re.compile(r"\b(creative commons|staff (writer|reporter)|min read|contributor)\b", _I)
 
+# Accessibility links at the very top of a page: "Skip to content", "Jump to main navigation".
+SKIP_LINK = re.compile(r"^(skip|jump) to (the )?(main )?(content|navigation|menu|article|search|footer|primary sidebar)$", _I)
+
 # Site-section vocabulary for menus; a menu line is mostly these, all capitalised, with no sentence punctuation.
 SECTION_WORDS = frozenset(
     """home news world politics business opinion opinions sport sports culture tech technology science health video videos podcast podcasts
