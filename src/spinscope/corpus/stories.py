@@ -16,9 +16,17 @@ The grouping rule (docs/corpus.md explains it with an evaluation):
    pairs between two groups must average ``threshold``) makes of them
    (:mod:`spinscope.corpus.clusters`).
 
-Each story carries a label (its most named actors and its key terms), the time
-span, its articles by outlet and, per outlet, the technique density and mean
-tone within the story (null where those detectors did not run).
+Articles are taken in id order, whatever order they were stored in, so the
+same articles give the same stories, ids and labels.
+
+Each story carries a label (its most named actors, by their merged actor
+names, and its key terms, stop words, reporting verbs and numbers left out), a
+``headline`` (the title of the article nearest the story's centre), the time
+span, its articles by outlet and, per outlet, the technique density, mean tone,
+frames, hyperpartisan share and kinds of source within the story (null where
+those detectors did not run).  :func:`find` adds ``coverage``: the outlets'
+leaning and factuality from imported ratings, the count of outlets per side and
+the blindspot (:mod:`spinscope.corpus.coverage`).
 """
 
 from __future__ import annotations
@@ -27,7 +35,13 @@ import json
 from collections import Counter, defaultdict
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "FAC"}
-TABLE_COLUMNS = ("id", "label", "start", "end", "outlets", "articles")
+TABLE_COLUMNS = ("id", "label", "headline", "start", "end", "outlets", "articles", "sides", "blindspot")
+# Words that say nothing about an event: reporting and opinion verbs, fillers.
+UNTELLING = frozenset(
+    """said says say saying told tell tells telling think thinks thought according added asked ask asks believe believes know knows
+    known just like want wants going got get gets make makes made did does don didn doesn isn wasn won ll ve re mr mrs ms year years
+    time times people way week day new told reported reports report statement comment comments""".split()
+)
 
 
 def load(store) -> list[dict]:
@@ -40,6 +54,7 @@ def load(store) -> list[dict]:
     items = []
     for row in iter_rows(store, ("id", "outlet", "tone", "words", "analysis")):
         data = json.loads(row[4])
+        profile = data.get("profile") or {}
         items.append(
             {
                 "doc_id": data["id"],
@@ -52,9 +67,27 @@ def load(store) -> list[dict]:
                 "entities": entities_of(data),
                 "techniques": sum(1 for s in data.get("spans", []) if s["kind"] == "technique"),
                 "has_techniques": any(s["kind"] == "technique" for s in data.get("spans", [])),
+                "actors": actor_names(data),
+                "frames": (profile.get("frames") or {}).get("chosen") if isinstance(profile.get("frames"), dict) else None,
+                "hyperpartisan": (profile.get("hyperpartisan") or {}).get("hyperpartisan") if isinstance(profile.get("hyperpartisan"), dict) else None,
+                "sources": source_types(data),
             }
         )
+    items.sort(key=lambda it: it["doc_id"])
     return items
+
+
+def actor_names(data: dict) -> list[str]:
+    """The article's actors by their merged names (one spelling per actor: "United States" for "U.S." too)."""
+    return sorted({str(a["name"]) for a in data.get("actors") or [] if isinstance(a, dict) and a.get("name")})
+
+
+def source_types(data: dict) -> dict[str, int] | None:
+    """How the article's claims and quotes are sourced (``source_type`` -> count); None when neither detector ran."""
+    spans = [s for s in data.get("spans", []) if s["kind"] in ("claim", "quote")]
+    if not spans:
+        return None
+    return dict(Counter(str((s.get("attrs") or {}).get("source_type") or "none") for s in spans))
 
 
 def entities_of(data: dict) -> set[str]:
@@ -72,12 +105,23 @@ DAYS = 3
 LINKAGE = "average"
 ENCODER = "tfidf"  # held out, TF-IDF with average link did best; the sentence encoder is an option
 BLOCK = 128
+TOP_FRAMES = 3  # per outlet within a story: its most used frames
 CELLS = 4_000_000  # scores held at once: rows per block x articles
 
 
 def find(store, threshold: float | None = None, days: int = DAYS, encoder: str | None = None, linkage: str = LINKAGE) -> list[dict]:
-    """The stories in ``store`` under the grouping rule (module docstring), largest first."""
-    return group(load(store), threshold=threshold, days=days, encoder=encoder, linkage=linkage)
+    """The stories in ``store`` under the grouping rule (module docstring), largest first, each with its ``coverage``."""
+    from spinscope.corpus.coverage import coverage, outlet_leanings
+    from spinscope.corpus.outlet_names import outlet_groups
+
+    found = group(load(store), threshold=threshold, days=days, encoder=encoder, linkage=linkage)
+    with store.reading() as conn:
+        leanings = outlet_leanings(conn, outlet_groups(conn))
+    for story in found:
+        story["coverage"] = coverage(story["outlets"], leanings)
+        story["sides"] = story["coverage"]["sides"]
+        story["blindspot"] = story["coverage"]["blindspot"]
+    return found
 
 
 _MEMBERSHIP: dict[tuple, dict[str, dict]] = {}
@@ -115,6 +159,7 @@ def group(items: list[dict], threshold: float | None = None, days: int = DAYS, e
     threshold = THRESHOLDS[encoder] if threshold is None else threshold
     if len(items) < 2:
         return []
+    items = sorted(items, key=lambda it: it["doc_id"])  # the same stories whatever order the articles came in
     matrix, vocabulary = vectors.tfidf(items)
     similar = vectors.embed(items) if encoder == "minilm" else matrix
     keep = threshold / 2 if linkage == "average" else threshold
@@ -195,6 +240,7 @@ def _story(items: list[dict], members: list[int], matrix, vocabulary) -> dict:
         by_outlet[it["outlet"]].append(it["doc_id"])
     return {
         "label": _label(chosen, members, matrix, vocabulary),
+        "headline": _headline(chosen, members, matrix),
         "start": dates[0] if dates else None,
         "end": dates[-1] if dates else None,
         "articles": [it["doc_id"] for it in chosen],
@@ -204,26 +250,59 @@ def _story(items: list[dict], members: list[int], matrix, vocabulary) -> dict:
 
 
 def _label(chosen: list[dict], members: list[int], matrix, vocabulary) -> str:
-    counts = Counter(n for it in chosen for n in it["entities"])
+    """The most named actors (merged names where the actors detector ran, else the entities' text), then key terms."""
+    counts = Counter(n for it in chosen for n in (it.get("actors") or [n.title() for n in it["entities"]]))
     names = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties by name: the same label on every run
-    actors = [n.title() for n, c in names[:3] if c > 1] or [n.title() for n, _ in names[:2]]
-    weights = matrix[members].sum(axis=0).A1
-    terms = [vocabulary[k] for k in sorted(range(len(weights)), key=lambda k: (-weights[k], vocabulary[k]))[:6]]
-    terms = [t for t in terms if not any(t in a.lower() for a in actors)][:3]
+    actors = [n for n, c in names[:3] if c > 1] or [n for n, _ in names[:2]]
+    weights = matrix[members].sum(axis=0).A1.round(9)  # rounded: the order of the sum must not reorder ties
+    ranked = sorted(range(len(weights)), key=lambda k: (-weights[k], vocabulary[k]))
+    terms = []
+    for k in ranked[:40]:
+        term = str(vocabulary[k])
+        if len(terms) == 3 or weights[k] <= 0:
+            break
+        if _telling(term) and not any(term in a.lower() or a.lower() in term for a in actors) and not any(term in t or t in term for t in terms):
+            terms.append(term)
     return "; ".join(filter(None, [", ".join(actors), ", ".join(terms)]))
 
 
+def _telling(term: str) -> bool:
+    """A term that can name an event: every word alphabetic, longer than two letters, not a reporting verb or filler."""
+    return all(len(w) > 2 and w.replace("-", "").replace("'", "").isalpha() and w not in UNTELLING for w in term.split())
+
+
+def _headline(chosen: list[dict], members: list[int], matrix) -> str | None:
+    """The title of the article nearest the story's centre (cosine to the mean vector; ties by id)."""
+    import numpy as np
+
+    rows = matrix[members]
+    centre = np.asarray(rows.mean(axis=0)).ravel()
+    near = np.asarray(rows @ centre).ravel().round(9)
+    titled = [k for k, it in enumerate(chosen) if it["title"].strip()]
+    if not titled:
+        return None
+    best = min(titled, key=lambda k: (-near[k], chosen[k]["doc_id"]))
+    return chosen[best]["title"].strip()
+
+
 def _framing(chosen: list[dict]) -> dict[str, dict]:
-    """Per outlet within the story: technique density and mean tone."""
+    """Per outlet within the story: technique density, mean tone, frames, hyperpartisan share and kinds of source."""
     ran = any(it["has_techniques"] for it in chosen)
     per: dict[str, dict] = {}
     for outlet in sorted({it["outlet"] for it in chosen}):
         own = [it for it in chosen if it["outlet"] == outlet]
         words = sum(it["words"] or 0 for it in own)
         tones = [it["tone"] for it in own if it["tone"] is not None]
+        framed = [it["frames"] for it in own if it.get("frames") is not None]
+        flagged = [it["hyperpartisan"] for it in own if it.get("hyperpartisan") is not None]
+        sourced = [it["sources"] for it in own if it.get("sources") is not None]
+        frames = Counter(f for chosen_frames in framed for f in chosen_frames)
         per[outlet] = {
             "articles": len(own),
             "techniques_per_1000_words": round(1000.0 * sum(it["techniques"] for it in own) / words, 3) if ran and words else None,
             "tone": round(sum(tones) / len(tones), 4) if tones else None,
+            "frames": [f for f, _ in sorted(frames.items(), key=lambda kv: (-kv[1], kv[0]))][:TOP_FRAMES] if framed else None,
+            "hyperpartisan_share": round(sum(map(bool, flagged)) / len(flagged), 4) if flagged else None,
+            "sources": dict(sorted(sum((Counter(x) for x in sourced), Counter()).items())) if sourced else None,
         }
     return per
