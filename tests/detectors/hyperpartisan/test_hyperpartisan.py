@@ -116,3 +116,19 @@ def test_article_page_starts_with_genre_hyperpartisan_and_frames_each_with_a_rea
     assert all(r["verdict"] and r["reason"] and "\n" not in r["reason"] for r in rows)
     assert rows[1]["verdict"].startswith("Hyperpartisan (")
     assert article_view(analysis)["glance"] == rows
+
+
+def test_hyperpartisan_threshold_chosen_for_the_prior_with_publishers_weighing_the_same():
+    from types import SimpleNamespace as E
+
+    from spinscope_train.hyperpartisan.train import choose_threshold, prior_accuracy
+
+    examples = [E(publisher="a", label=1)] * 4 + [E(publisher="b", label=0)] * 4 + [E(publisher="c", label=0)] * 2
+    probs = [0.9, 0.8, 0.58, 0.56, 0.57, 0.55, 0.2, 0.1, 0.3, 0.2]
+    # at 0.5 every "a" article is right and half of "b"'s are wrong (recall of "not": mean of b 0.5 and c 1.0);
+    # at 0.58 one "a" article is lost and every "b" is kept
+    assert prior_accuracy(examples, probs, 0.5) == round(0.37 * 1.0 + 0.63 * (0.5 + 1.0) / 2, 4)
+    assert prior_accuracy(examples, probs, 0.58) == round(0.37 * 0.75 + 0.63 * 1.0, 4)
+    assert choose_threshold(examples, probs) == (0.56, prior_accuracy(examples, probs, 0.56))  # keeps every "a", loses one "b"
+    assert choose_threshold(examples, probs, prior=0.1)[0] == 0.58  # where few articles are hyperpartisan, keep every "not"
+    assert SCORES["threshold"]["chosen"] == hp_model.load()["threshold"]
