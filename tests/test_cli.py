@@ -96,7 +96,7 @@ def test_cli_csv_and_json_list_formats(batch, tmp_path):
     listing = run("analyze", str(good), "--format", "json", "--detectors", "entities")
     assert [a["id"] for a in json.loads(listing.stdout)] == ["a", "b"]
     rows = run("analyze", str(good), "--format", "csv", "--detectors", "entities").stdout.splitlines()
-    assert rows[0] == "article_id,kind,label,start,end,score,text,attrs"
+    assert rows[0] == "article_id,kind,label,start,end,score,text,attrs,outlet,title,published,url,source"
     assert any(",Vienna," in r for r in rows)
 
 

@@ -44,6 +44,7 @@ class Errors:
     E204 = "--model {name}={path}: no such file or folder"
     E205 = "{flag} names one article: give a single file or -, or put the field in the records (JSONL/CSV)"
     E206 = "{field} {value!r} is not {expected}"
+    E207 = "{format} output needs the pyarrow package (a dependency of spinscope that is missing here): pip install pyarrow, or choose csv"
     E302 = "cannot load model {name!r} from {path}: {detail}"
     E303 = "detector {name!r} failed on this article ({detail}); its findings for it are left out, the other detectors' are kept"
     E304 = "detector {name!r} returned {count} invalid span(s), left out: {detail}"
@@ -61,6 +62,7 @@ class Errors:
     E508 = "the store {url} is read-only: {detail}; make it writable or give another --db"
     E509 = "cannot reach the store {url} after trying for {seconds:g} s: {detail}; run the same command again once the server is up: it continues after the last finished batch"
     E510 = "no store at {path}: 'spinscope corpus add' creates one, or give another --db"
+    E511 = "no {what} matches {value!r}; known: {known}"
     E600 = "the request body is {size}, over this server's {limit} limit; send a smaller document or start the server with a larger --max-body"
     E601 = 'fetching URLs is turned off on this server: send the page itself as {{"html": ..., "url": ...}}, or start the server with --allow-fetch'
     E602 = "refused to fetch {url}: {host} resolves to {address}, a private, loopback or link-local address"

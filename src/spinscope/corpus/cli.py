@@ -23,6 +23,8 @@ outlets_app = typer.Typer(help="Outlets side by side: measured figures, and outs
 
 Db = Annotated[str, typer.Option("--db", help=DB_HELP)]
 ViewFormat = Annotated[str, typer.Option("--format", "-f", help="table | json")]
+TableFormat = Annotated[str, typer.Option("--format", "-f", help="table | csv | json")]
+TABLE_CHOICES = ("table", "csv", "json")
 
 
 def _store(db: str, create: bool = False):
@@ -89,13 +91,24 @@ def add(
 @corpus_app.command("export")
 def export(
     db: Db = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet")] = "jsonl",
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl (default) | csv | parquet; with --table: csv (default) | parquet")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    table: Annotated[
+        Optional[str],
+        typer.Option("--table", "-t", help="One tidy table instead, no JSON in any cell: articles | spans | outlets | stories | story_outlets | story_articles | duplicates."),
+    ] = None,
 ) -> None:
-    """Write every stored analysis: JSONL as 'analyze' gives it, CSV one row per span, Parquet one row per article."""
+    """Write every stored analysis: JSONL as 'analyze' gives it, CSV one row per span, Parquet one row per article; or one tidy table (--table)."""
     from spinscope.corpus.export import export as run_export
+    from spinscope.corpus.export import export_table
+    from spinscope.corpus.tables import TABLES
 
-    run_export(_store(db), format, output)
+    if table is None:
+        run_export(_store(db), format or "jsonl", output)
+        return
+    if table not in TABLES:
+        raise UsageError("E506", what="table", name=table, choices=", ".join(TABLES))
+    export_table(_store(db), table, format or "csv", output)
 
 
 @outlets_app.callback()
@@ -129,7 +142,7 @@ def import_ratings(
 
 def stories(
     db: Db = DEFAULT_DB,
-    format: ViewFormat = "table",
+    format: TableFormat = "table",
     threshold: Annotated[Optional[float], typer.Option("--threshold", help="Similarity needed to link two articles (default: the encoder's, see docs/corpus.md).")] = None,
     days: Annotated[int, typer.Option("--days", help="Most days between linked articles' publication dates.")] = 3,
     encoder: Annotated[Optional[str], typer.Option("--encoder", help="tfidf (default) | minilm (sentence embeddings of title and lead, int8 ONNX).")] = None,
@@ -144,28 +157,33 @@ def stories(
         raise UsageError("E506", what="encoder", name=encoder, choices=", ".join(view.ENCODERS))
     if linkage not in LINKAGES:
         raise UsageError("E506", what="linkage", name=linkage, choices=", ".join(LINKAGES))
-    emit(view.find(_store(db), threshold=threshold, days=days, encoder=encoder, linkage=linkage), format, view.TABLE_COLUMNS, title="Stories")
+    from spinscope.corpus.tables import STORY_COLUMNS, story_rows
+
+    found = view.find(_store(db), threshold=threshold, days=days, encoder=encoder, linkage=linkage)
+    emit(found, format, STORY_COLUMNS if format == "csv" else view.TABLE_COLUMNS, title="Stories", choices=TABLE_CHOICES, tidy=story_rows)
 
 
 def duplicates(
     db: Db = DEFAULT_DB,
-    format: ViewFormat = "table",
+    format: TableFormat = "table",
     threshold: Annotated[float, typer.Option("--threshold", help="Least estimated Jaccard similarity reported.")] = 0.5,
 ) -> None:
     """Near-duplicate and syndicated copies, with their Jaccard estimate and which came first."""
     from spinscope.corpus import duplicates as view
     from spinscope.corpus.render import emit
+    from spinscope.corpus.tables import DUPLICATE_COLUMNS
 
-    emit(view.find(_store(db), threshold=threshold), format, ("a", "b", "jaccard", "first", "outlet_a", "outlet_b"), title="Duplicates")
+    columns = DUPLICATE_COLUMNS if format == "csv" else ("a", "b", "jaccard", "first", "outlet_a", "outlet_b")
+    emit(view.find(_store(db), threshold=threshold), format, columns, title="Duplicates", choices=TABLE_CHOICES)
 
 
 def search(
     query: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
     db: Db = DEFAULT_DB,
-    technique: Annotated[Optional[str], typer.Option("--technique", help="Only articles with this technique, e.g. Loaded_Language.")] = None,
-    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only this outlet (name or domain).")] = None,
+    technique: Annotated[Optional[str], typer.Option("--technique", help="Only articles with this technique: Loaded_Language, 'Loaded language' (case, spaces, hyphens, underscores ignored).")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only this outlet: its name or domain, any case; a bare name such as zerohedge matches zerohedge.com.")] = None,
     actor: Annotated[Optional[str], typer.Option("--actor", help="Only articles naming this actor.")] = None,
-    genre: Annotated[Optional[str], typer.Option("--genre", help="Only this genre.")] = None,
+    genre: Annotated[Optional[str], typer.Option("--genre", help="Only this genre (any case).")] = None,
     limit: Annotated[int, typer.Option("--limit", help="Most articles shown.")] = 20,
     format: ViewFormat = "table",
 ) -> None:

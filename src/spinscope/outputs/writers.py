@@ -44,10 +44,14 @@ class JsonlWriter(Writer):
 
 
 class CsvWriter(Writer):
-    """One row per span, with the article id and the span's text."""
+    """One row per span, with the article id and the span's text, then the article's outlet, title, date, URL and source.
+
+    ``attrs`` stays the span's attrs as compact JSON (the column scripts read);
+    ``spinscope corpus export --table spans`` gives them as flat columns instead.
+    """
 
     name = "csv"
-    COLUMNS = ("article_id", "kind", "label", "start", "end", "score", "text", "attrs")
+    COLUMNS = ("article_id", "kind", "label", "start", "end", "score", "text", "attrs", "outlet", "title", "published", "url", "source")
 
     def __init__(self, stream: IO[str], single: bool = False) -> None:
         super().__init__(stream, single)
@@ -57,7 +61,8 @@ class CsvWriter(Writer):
     def _write(self, analysis: Analysis) -> None:
         for s in analysis.spans:
             attrs = json.dumps(s.attrs, ensure_ascii=False, sort_keys=True) if s.attrs else ""
-            self._csv.writerow((analysis.id, s.kind, s.label, s.start, s.end, f"{s.score:.4f}", analysis.span_text(s), attrs))
+            article = (analysis.outlet or "", analysis.title or "", analysis.published or "", analysis.url or "", analysis.source or "")
+            self._csv.writerow((analysis.id, s.kind, s.label, s.start, s.end, f"{s.score:.4f}", analysis.span_text(s), attrs, *article))
 
 
 def semeval_id(analysis: Analysis) -> str:
