@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -140,6 +140,16 @@ async def outlets(request: Request) -> list[dict]:
 async def stories(request: Request, threshold: Annotated[float | None, Query(ge=0, le=1)] = None, days: Annotated[int, Query(ge=0, le=365)] = 3) -> list[dict]:
     """Articles covering the same event, grouped across outlets."""
     return await run_in_threadpool(request.app.state.corpus.stories, threshold, days)
+
+
+@router.get("/claims/travelling", responses=error_responses(422, 503))
+async def travelling(
+    request: Request,
+    min_outlets: Annotated[int, Query(ge=1, le=100, description="Fewest outlets a claim must appear in.")] = 2,
+    encoder: Annotated[Literal["minilm", "tfidf"], Query(description="minilm: words and sentence embeddings (paraphrases too); tfidf: words only.")] = "minilm",
+) -> list[dict]:
+    """Claims that travel: the same check-worthy claim in several stored articles, where it first appeared and who repeated it."""
+    return await run_in_threadpool(request.app.state.corpus.travelling, min_outlets, encoder)
 
 
 @router.get("/duplicates", responses=error_responses(422, 503))

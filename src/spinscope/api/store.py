@@ -57,6 +57,11 @@ class CorpusViews:
 
         return find(self.store(), threshold=threshold, days=days)
 
+    def travelling(self, min_outlets: int = 2, encoder: str = "minilm") -> list[dict]:
+        from spinscope.corpus.travel import find
+
+        return find(self.store(), encoder=encoder, min_outlets=min_outlets)
+
     def duplicates(self, threshold: float = 0.5) -> list[dict]:
         from spinscope.corpus.duplicates import find
 

@@ -84,8 +84,8 @@ def _claims_folder(data: Path) -> Path:
 
 
 def claims(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to analyse; - for stdin.")],
-    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to analyse; - for stdin. Not with --across.")] = None,
+    format: Annotated[str, typer.Option("--format", help="table or json; with --across also csv (one row per appearance).")] = "table",
     min_score: Annotated[Optional[float], typer.Option("--min-score", help="Lowest score shown; the model's threshold by default.")] = None,
     text_field: Annotated[Optional[str], typer.Option("--text-field", help="Record field holding the text (JSONL/CSV).")] = None,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", min=1, help="Largest document accepted, in bytes.")] = None,
@@ -97,17 +97,32 @@ def claims(
             help="sourcing: unattributed and vaguely sourced claims first, then anonymous ones, then the rest, each by score; score: by score alone. Default: sourcing for the table, score for json (as before).",
         ),
     ] = None,
+    across: Annotated[
+        bool, typer.Option("--across", help="Claims that travel: the same claim (same words or a paraphrase) in several articles of the store at --db, where it first appeared and who repeated it.")
+    ] = False,
+    db: Annotated[str, typer.Option("--db", help="Store to read with --across (SQLAlchemy URL).")] = "sqlite:///spinscope.db",
+    min_outlets: Annotated[int, typer.Option("--min-outlets", min=1, help="With --across: fewest outlets a claim must appear in (1 also shows claims repeated within one outlet).")] = 2,
+    encoder: Annotated[str, typer.Option("--encoder", help="With --across: minilm (words and sentence embeddings: paraphrases too) or tfidf (words only, faster).")] = "minilm",
 ) -> None:
-    """An article's claims, the least well sourced and most check-worthy first, unattributed ones marked.
+    """An article's claims, the least well sourced and most check-worthy first, unattributed ones marked;
+    with --across, the claims that travel between the stored articles.
 
     Exit code 0 when every document was read, 1 when some were skipped (listed at
     the end on stderr, as ``analyze`` does), 130 when interrupted."""
+    if across:
+        if paths:
+            from spinscope.errors import UsageError
+
+            raise UsageError("E250", detail="--across reads the store at --db: give no files with it")
+        return _across(db, format, min_outlets, encoder)
     from spinscope import engine
     from spinscope.errors import UsageError
     from spinscope.ingest import single_document
     from spinscope.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
     from spinscope.runner import drain, report
 
+    if not paths:
+        raise UsageError("E250", detail="give files or folders to analyse (or - for stdin), or --across to read the store")
     if format not in ("table", "json"):
         raise UsageError("E201", name=format, choices="table, json")
     order = order or ("score" if format == "json" else "sourcing")
@@ -166,6 +181,48 @@ def _print_table(analysis, order: str = "sourcing") -> None:
         else:
             marker = f"[yellow]{kind}[/]" if kind == "anonymous" else kind
         table.add_row(f"{row['score']:.2f}", marker, escape(source_label(row)), escape(row["text"]))
+    Console().print(table)
+
+
+def _across(db: str, format: str, min_outlets: int, encoder: str) -> None:
+    """``claims --across``: the travelling claims of the store, as a table, JSON or long CSV."""
+    from spinscope.corpus import travel
+    from spinscope.corpus.cli import _store
+    from spinscope.errors import UsageError
+
+    if format not in ("table", "json", "csv"):
+        raise UsageError("E201", name=format, choices="table, json, csv")
+    if encoder not in travel.ENCODERS:
+        raise UsageError("E506", what="encoder", name=encoder, choices=", ".join(travel.ENCODERS))
+    found = travel.find(_store(db), encoder=encoder, min_outlets=min_outlets)
+    if format == "json":
+        typer.echo(json.dumps(found, indent=2, ensure_ascii=False))
+    elif format == "csv":
+        import csv
+        import sys
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=travel.CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(travel.rows(found))
+    else:
+        _print_travelling(found)
+
+
+def _print_travelling(found: list[dict]) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"Claims that travel ({len(found)})")
+    table.add_column("id", no_wrap=True)
+    table.add_column("claim, as first made", ratio=3)
+    table.add_column("first", ratio=1)
+    table.add_column("repeated by", ratio=2)
+    table.add_column("unattributed", justify="right")
+    for t in found:
+        first = t["first"]
+        later = [f"{a['outlet']} {a['published'] or ''}".strip() + ("" if a["attributed"] else " [red](unattributed)[/]") for a in t["appearances"][1:]]
+        table.add_row(t["id"], escape(t["claim"]), escape(f"{first['outlet']} {first['published'] or ''}".strip()), "\n".join(later), f"{t['unattributed']}/{t['articles']}")
     Console().print(table)
 
 

@@ -130,3 +130,12 @@ lsh_bands = Table(
     Column("bucket", BigInteger, nullable=False),
     Index("ix_lsh_bands_bucket", "band", "bucket"),
 )
+
+# revision 0006
+text_vectors = Table(
+    "text_vectors",
+    metadata,
+    Column("hash", String(64), primary_key=True),  # content hash of the text embedded
+    Column("encoder", String(64), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),  # float32, little-endian
+)

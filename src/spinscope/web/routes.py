@@ -94,6 +94,12 @@ async def stories_page(request: Request) -> HTMLResponse:
     return page("stories.html", request, rows=rows)
 
 
+@router.get("/claims", response_class=HTMLResponse)
+async def travelling_page(request: Request) -> HTMLResponse:
+    rows = await run_in_threadpool(request.app.state.corpus.travelling)
+    return page("travelling.html", request, rows=rows)
+
+
 @router.get("/duplicates", response_class=HTMLResponse)
 async def duplicates_page(request: Request) -> HTMLResponse:
     rows = await run_in_threadpool(request.app.state.corpus.duplicates)
