@@ -243,3 +243,13 @@ def test_actors_an_appositive_role_makes_an_organisation_tagged_name_a_person():
 def test_actors_a_town_read_as_a_person_is_no_actor(text):
     actors, _ = _detect(text)
     assert "Wigan" not in {a.name for a in actors if a.type == "person"}
+
+
+def test_actors_a_person_whose_surname_names_an_organisation_does_not_loop():
+    from spinscope import engine
+    from spinscope.model import Article
+
+    text = "Congressman Mark House spoke to reporters on Monday. House said the bill was dead. The House voted against it on Tuesday, and House left Washington."
+    (analysis,) = engine.analyze_many([Article(id="house", text=text)], detectors=["entities", "actors"])
+    assert analysis.warnings == []
+    assert ("Mark House", "person") in {(a.name, a.type) for a in analysis.actors}

@@ -287,8 +287,9 @@ class _Resolver:
         return actor
 
     # -- people -----------------------------------------------------------
-    def _person(self, ent) -> None:
-        if aliases.organisation(ent.text):  # "told Reuters": an agency the model took for a person
+    def _person(self, ent, known: bool = False) -> None:
+        """``known``: the article already names a person so called, so an organisation's name does not re-route it."""
+        if not known and aliases.organisation(ent.text):  # "told Reuters": an agency the model took for a person
             self._org(ent)
             return
         doc = self.doc
@@ -386,7 +387,7 @@ class _Resolver:
         key = aliases.normalise(ent.text)
         if not key or " " in ent.text.strip() or self._find_person([key]) is None:
             return False
-        self._person(ent)
+        self._person(ent, known=True)
         return True
 
     def _appositive_person(self, ent) -> bool:
