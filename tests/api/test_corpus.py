@@ -61,6 +61,21 @@ def test_api_corpus_articles_list_and_filters(make_client, db):
     assert bad.status_code == 422 and "E505" in bad.json()["error"]
 
 
+def test_api_corpus_filters_take_the_names_people_see(make_client, db):
+    client = make_client(db=db)
+    for name in ("Loaded Language", "loaded-language", "LOADED_LANGUAGE"):
+        assert [i["id"] for i in client.get("/api/articles", params={"technique": name}).json()["items"]] == ["b1"]
+        assert [h["id"] for h in client.get("/api/search", params={"q": "budget", "technique": name}).json()] == ["b1"]
+    assert [i["id"] for i in client.get("/api/articles", params={"outlet": "gazette"}).json()["items"]] == ["b2"]
+    for path, params in (("/api/articles", {"technique": "Loaded Lang"}), ("/api/search", {"q": "budget", "technique": "Loaded Lang"})):
+        bad = client.get(path, params=params)
+        body = bad.json()
+        assert bad.status_code == 422 and body["code"] == "E511"
+        assert "no technique matches 'Loaded Lang'; known: Appeal_to_Authority" in body["error"]
+    bad = client.get("/api/search", params={"q": "budget", "outlet": "nowhere"}).json()
+    assert bad["code"] == "E511" and "Gazette" in bad["error"] and "Herald" in bad["error"]
+
+
 def test_api_corpus_article_is_the_stored_analysis(make_client, db):
     client = make_client(db=db)
     r = client.get("/api/articles/b1")

@@ -39,6 +39,9 @@ ANALYZE_BODY = {
         },
     }
 }
+TECHNIQUE_HELP = "A technique label or the title the UI shows: case, spaces, hyphens and underscores are ignored. One that matches no known technique is a 422 (E511) naming the known ones."
+OUTLET_HELP = "An outlet's name or domain, any case; a bare name such as zerohedge matches zerohedge.com. One that matches no stored outlet is a 422 (E511)."
+GENRE_HELP = "A genre, any case. One that matches no known genre is a 422 (E511)."
 MAX_PAGE = 1_000_000  # keeps the offset a 64-bit integer for every store (200 a page at most)
 EXPORT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
 EXPORT_OPENAPI = {"requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Analysis"}}}}}
@@ -110,10 +113,10 @@ async def articles(
     request: Request,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
-    outlet: str | None = None,
-    technique: str | None = None,
+    outlet: Annotated[str | None, Query(description=OUTLET_HELP)] = None,
+    technique: Annotated[str | None, Query(description=TECHNIQUE_HELP)] = None,
     actor: str | None = None,
-    genre: str | None = None,
+    genre: Annotated[str | None, Query(description=GENRE_HELP)] = None,
     date_from: Annotated[str | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
     date_to: Annotated[str | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
 ) -> dict[str, Any]:
@@ -162,10 +165,10 @@ async def duplicates(request: Request, threshold: Annotated[float, Query(ge=0, l
 async def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words that must all occur.")],
-    technique: str | None = None,
-    outlet: str | None = None,
+    technique: Annotated[str | None, Query(description=TECHNIQUE_HELP)] = None,
+    outlet: Annotated[str | None, Query(description=OUTLET_HELP)] = None,
     actor: str | None = None,
-    genre: str | None = None,
+    genre: Annotated[str | None, Query(description=GENRE_HELP)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[dict]:
     """Full-text search with the matching spans in context."""

@@ -63,7 +63,8 @@ def search(store, query: str, *, technique: str | None = None, outlet: str | Non
     """Articles matching ``query`` and every filter given, best first, each with its matching spans in context."""
     import sqlalchemy as sa
 
-    from spinscope.corpus.schema import actors, articles, spans
+    from spinscope.corpus.filters import conditions, resolve
+    from spinscope.corpus.schema import actors, articles
 
     stmt = sa.select(articles.c.id, articles.c.analysis)
     if terms(query):
@@ -71,20 +72,15 @@ def search(store, query: str, *, technique: str | None = None, outlet: str | Non
         stmt = stmt.join(hits, hits.c.article_id == articles.c.id).order_by(hits.c.rank, articles.c.id)
     else:
         stmt = stmt.order_by(articles.c.id)
-    if technique:
-        stmt = stmt.where(sa.exists().where(spans.c.article_id == articles.c.id, spans.c.kind == "technique", spans.c.label == technique))
-    if outlet:
-        stmt = stmt.where(sa.or_(articles.c.outlet == outlet, articles.c.domain == outlet))
     if actor:
         stmt = stmt.where(sa.exists().where(actors.c.article_id == articles.c.id, sa.func.lower(actors.c.name) == actor.lower()))
-    if genre:
-        stmt = stmt.where(articles.c.genre == genre)
     with store.reading() as conn:
-        rows = conn.execute(stmt.limit(limit)).fetchall()
-    return [_hit(json.loads(analysis), query, technique) for _id, analysis in rows]
+        found = resolve(conn, technique=technique, genre=genre, outlet=outlet)
+        rows = conn.execute(stmt.where(*conditions(found)).limit(limit)).fetchall()
+    return [_hit(json.loads(analysis), query, found.techniques) for _id, analysis in rows]
 
 
-def _hit(data: dict, query: str, technique: str | None) -> dict:
+def _hit(data: dict, query: str, technique: set[str]) -> dict:
     text = data["text"]
     words = [w.lower() for w in terms(query)]
     return {
@@ -98,9 +94,9 @@ def _hit(data: dict, query: str, technique: str | None) -> dict:
     }
 
 
-def _span_matches(span: dict, text: str, words: list[str], technique: str | None) -> bool:
+def _span_matches(span: dict, text: str, words: list[str], technique: set[str]) -> bool:
     if technique:
-        return span["kind"] == "technique" and span["label"] == technique
+        return span["kind"] == "technique" and span["label"] in technique
     covered = text[span["start"] : span["end"]].lower()
     return bool(words) and span["kind"] != "entity" and any(w in covered for w in words)
 
