@@ -21,11 +21,29 @@ def numeric_columns(rows: list[dict]) -> list[str]:
     return [k for k in keys if all(isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool) for r in rows)]
 
 
+VALUE_WIDTH = 70  # room for the number after the longest bar
+
+
 def bar_chart(title: str, items: list[tuple[str, float]]) -> dict:
-    """One horizontal bar per item: label, value, bar width in pixels and y position."""
-    top = max((v for _, v in items), default=0) or 1
-    bars = [{"label": str(label), "value": value, "width": round(CHART_WIDTH * value / top, 1), "y": i * (BAR_HEIGHT + 6)} for i, (label, value) in enumerate(items)]
-    return {"title": title, "bars": bars, "height": len(bars) * (BAR_HEIGHT + 6), "label_width": LABEL_WIDTH, "width": LABEL_WIDTH + CHART_WIDTH + 70, "bar_height": BAR_HEIGHT}
+    """One horizontal bar per item: label, value, bar position and width in pixels, and y position.
+
+    Bars are scaled against the largest absolute value drawn and start from a
+    zero line: at the left when no value is negative, at the right when none is
+    positive, in the middle when there are both (tone runs from -1 to 1), so
+    every bar stays inside the SVG.
+    """
+    values = [float(v) for _, v in items]
+    top = max((abs(v) for v in values), default=0.0) or 1.0
+    negative, positive = any(v < 0 for v in values), any(v > 0 for v in values)
+    room = CHART_WIDTH / 2 if negative and positive else CHART_WIDTH
+    zero = LABEL_WIDTH + (room if negative else 0)
+    bars = []
+    for i, ((label, value), v) in enumerate(zip(items, values)):
+        width = round(room * abs(v) / top, 1)
+        x = round(zero - width, 1) if v < 0 else zero
+        bars.append({"label": str(label), "value": value, "x": x, "width": width, "text_x": round(zero + 6 if v < 0 else x + width + 6, 1), "y": i * (BAR_HEIGHT + 6)})
+    width = LABEL_WIDTH + CHART_WIDTH + VALUE_WIDTH
+    return {"title": title, "bars": bars, "height": len(bars) * (BAR_HEIGHT + 6), "label_width": LABEL_WIDTH, "zero": zero, "width": width, "bar_height": BAR_HEIGHT}
 
 
 def outlet_charts(rows: list[dict]) -> list[dict]:
