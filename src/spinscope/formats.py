@@ -33,7 +33,7 @@ RECORD_READERS = {
 OUTPUT_FORMATS = {
     "json": "one analysis (a list of them for a batch)",
     "jsonl": "one analysis per line",
-    "csv": "one row per span, with the article's id, source, outlet, title and date",
+    "csv": "one row per span, with the article's id and the span's text and attrs, then the article's outlet, title, date, URL and source",
     "html": "a report to read in a browser, spans highlighted",
     "semeval-si": "SemEval-2020 Task 11 span identification lines (ID, start, end)",
     "semeval-tc": "SemEval-2020 Task 11 technique classification lines (ID, technique, start, end)",
