@@ -153,3 +153,13 @@ def test_travelling_claims_api_and_page(store, sqlite_url):
     assert client.get("/api/claims/travelling", params={"encoder": "bert"}).status_code == 422
     page = client.get("/claims")
     assert page.status_code == 200 and "Claims that travel" in page.text and "First Herald" in page.text
+
+
+def test_travelling_claims_table_export_is_long_and_flat(store, tmp_path):
+    from spinscope.corpus.export import export_table
+
+    out = tmp_path / "travelling.csv"
+    assert export_table(store, "travelling_claims", "csv", out) == 3
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["appearance"] for r in rows] == ["1", "2", "3"] and {r["claim_id"] for r in rows} == {"claim-1"}
+    assert rows[0]["outlet"] == "First Herald" and rows[0]["published"] == "2024-04-01" and rows[0]["title"] == "Story a1"

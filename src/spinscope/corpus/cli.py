@@ -95,7 +95,7 @@ def export(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     table: Annotated[
         Optional[str],
-        typer.Option("--table", "-t", help="One tidy table instead, no JSON in any cell: articles | spans | outlets | stories | story_outlets | story_articles | duplicates."),
+        typer.Option("--table", "-t", help="One tidy table instead, no JSON in any cell: articles | spans | outlets | stories | story_outlets | story_articles | duplicates | travelling_claims."),
     ] = None,
 ) -> None:
     """Write every stored analysis: JSONL as 'analyze' gives it, CSV one row per span, Parquet one row per article; or one tidy table (--table)."""

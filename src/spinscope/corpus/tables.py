@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-TABLES = ("articles", "spans", "outlets", "stories", "story_outlets", "story_articles", "duplicates")
+TABLES = ("articles", "spans", "outlets", "stories", "story_outlets", "story_articles", "duplicates", "travelling_claims")
 JOIN = "; "
 ARTICLE_COLUMNS = (
     "store_id",
@@ -48,8 +48,8 @@ ARTICLE_COLUMNS = (
     "added_at",
 )
 SPAN_COLUMNS = ("article_id", "outlet", "title", "published", "url", "kind", "label", "start", "end", "score", "text")
-STORY_COLUMNS = ("id", "label", "start", "end", "article_count", "outlet_count", "outlets", "articles")
-STORY_OUTLET_COLUMNS = ("story_id", "story_label", "outlet", "articles", "techniques_per_1000_words", "tone", "article_ids")
+STORY_COLUMNS = ("id", "label", "headline", "start", "end", "article_count", "outlet_count", "outlets", "articles", "blindspot")
+STORY_OUTLET_COLUMNS = ("story_id", "story_label", "outlet", "leaning", "side", "factuality", "articles", "techniques_per_1000_words", "tone", "article_ids")
 STORY_ARTICLE_COLUMNS = ("story_id", "article_id", "outlet")
 DUPLICATE_COLUMNS = ("a", "b", "jaccard", "first", "first_from", "outlet_a", "outlet_b", "published_a", "published_b", "origin_a", "origin_b")
 
@@ -129,6 +129,10 @@ def table(store, name: str, **options) -> Table:
         from spinscope.corpus.duplicates import find
 
         return listed([flatten(r) for r in find(store, **options)], DUPLICATE_COLUMNS)
+    if name == "travelling_claims":
+        from spinscope.corpus import travel
+
+        return listed(travel.rows(travel.find(store, **options)), travel.CSV_COLUMNS)
     from spinscope.corpus.stories import find
 
     stories = find(store, **options)
@@ -153,7 +157,8 @@ def story_rows(stories: list[dict]) -> list[dict]:
         known = {"id": s.get("id"), "label": s.get("label"), "start": s.get("start"), "end": s.get("end")}
         known |= {"article_count": len(articles), "outlet_count": len(outlets), "outlets": JOIN.join(outlets), "articles": JOIN.join(map(str, articles))}
         extra = {k: v for k, v in s.items() if k not in known and k not in ("framing",) and is_scalar(v)}
-        rows.append(known | extra)
+        sides = {f"sides.{k}": v for k, v in (s.get("sides") or {}).items()} if isinstance(s.get("sides"), dict) else {}
+        rows.append(known | extra | sides)
     return rows
 
 
@@ -163,11 +168,14 @@ def story_outlet_rows(stories: list[dict]) -> list[dict]:
     for s in stories:
         outlets = s.get("outlets") if isinstance(s.get("outlets"), dict) else {}
         framing = s.get("framing") if isinstance(s.get("framing"), dict) else {}
+        coverage = s.get("coverage") if isinstance(s.get("coverage"), dict) else {}
+        rated = {r.get("outlet"): r for r in coverage.get("outlets") or [] if isinstance(r, dict)}
         for outlet in list(dict.fromkeys([*outlets, *framing])):
             figures = framing.get(outlet) if isinstance(framing.get(outlet), dict) else {}
             ids = outlets.get(outlet) or []
             row = {"story_id": s.get("id"), "story_label": s.get("label"), "outlet": outlet, "articles": figures.get("articles", len(ids))}
             row |= {"techniques_per_1000_words": figures.get("techniques_per_1000_words"), "tone": figures.get("tone")}
+            row |= {k: (rated.get(outlet) or {}).get(k) for k in ("leaning", "side", "factuality")}
             row |= {k: v for k, v in flatten(figures).items() if k not in row}
             rows.append(row | {"article_ids": JOIN.join(map(str, ids))})
     return rows
