@@ -114,7 +114,15 @@ def find(store, threshold: float | None = None, days: int = DAYS, encoder: str |
     from spinscope.corpus.coverage import coverage, outlet_leanings
     from spinscope.corpus.outlet_names import outlet_groups
 
-    found = group(load(store), threshold=threshold, days=days, encoder=encoder, linkage=linkage)
+    items = load(store)
+    if (encoder or ENCODER) == "minilm":  # embeddings kept in the store: each lead is embedded once, not on every call
+        from spinscope.corpus import vectors
+        from spinscope.corpus.text_vectors import embeddings
+        from spinscope.model import content_hash
+
+        leads = [vectors.lead(it["title"], it["text"]) for it in items]
+        vectors._CACHE.update(zip(map(content_hash, leads), embeddings(store, leads)))
+    found = group(items, threshold=threshold, days=days, encoder=encoder, linkage=linkage)
     with store.reading() as conn:
         leanings = outlet_leanings(conn, outlet_groups(conn))
     for story in found:
@@ -251,11 +259,14 @@ def _story(items: list[dict], members: list[int], matrix, vocabulary) -> dict:
 
 def _label(chosen: list[dict], members: list[int], matrix, vocabulary) -> str:
     """The most named actors (merged names where the actors detector ran, else the entities' text), then key terms."""
+    import numpy as np
+
     counts = Counter(n for it in chosen for n in (it.get("actors") or [n.title() for n in it["entities"]]))
     names = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties by name: the same label on every run
     actors = [n for n, c in names[:3] if c > 1] or [n for n, _ in names[:2]]
     weights = matrix[members].sum(axis=0).A1.round(9)  # rounded: the order of the sum must not reorder ties
-    ranked = sorted(range(len(weights)), key=lambda k: (-weights[k], vocabulary[k]))
+    present = np.flatnonzero(weights > 0)  # the story's own terms, not the whole vocabulary
+    ranked = sorted(present.tolist(), key=lambda k: (-weights[k], vocabulary[k]))
     terms = []
     for k in ranked[:40]:
         term = str(vocabulary[k])
