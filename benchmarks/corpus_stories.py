@@ -85,6 +85,26 @@ def counts(items, gold, **settings) -> tuple[int, int, int]:
     return len(found), len(found & gold), len(gold)
 
 
+def bcubed(items, groups, **settings) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 over every article of the window (an article in no story or no
+    labelled group is its own cluster)."""
+    from spinscope.corpus import stories
+
+    ids = [it["doc_id"] for it in items]
+    predicted = {i: {i} for i in ids}
+    for s in stories.group(items, **settings):
+        for a in s["articles"]:
+            predicted[a] = set(s["articles"])
+    gold = {i: {i} for i in ids}
+    for suffixes in groups:
+        members = {i for i in ids if any(i.endswith(x) for x in suffixes)}
+        for m in members:
+            gold[m] = members
+    p = sum(len(predicted[i] & gold[i]) / len(predicted[i]) for i in ids) / len(ids)
+    r = sum(len(predicted[i] & gold[i]) / len(gold[i]) for i in ids) / len(ids)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def prf(c: tuple[int, int, int]) -> tuple[float, float, float]:
     n, tp, g = c
     p = tp / n if n else 0.0
@@ -144,6 +164,9 @@ def main() -> None:
     print(line("best on A+B (in-sample)", settings[chosen], pooled[chosen]))
     shipped = add(*(counts(items, gold) for items, gold in windows.values()))
     print(line("shipped defaults, A+B", {}, shipped))
+    for name, groups in (("A", labels.TUNE), ("B", labels.TEST)):
+        p, r, f = bcubed(windows[name][0], groups)
+        print(f"shipped defaults, window {name}: B-cubed P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
 
 
 if __name__ == "__main__":
