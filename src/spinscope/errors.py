@@ -37,6 +37,8 @@ class Errors:
     E131 = "span {start}-{end} is outside the article's {length} characters"
     E132 = "cannot combine these technique models into an ensemble: {detail}"
     E133 = "conflicting training options: {detail}"
+    E140 = "the annotations do not fit the exported text: {detail}"
+    E141 = "not a {format} export: {detail}"
     E200 = "unknown detector {name!r}: choose from {choices}"
     E201 = "unknown output format {name!r}: choose from {choices}"
     E202 = "--min-score must be between 0 and 1, not {value}"

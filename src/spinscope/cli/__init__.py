@@ -40,7 +40,7 @@ app.add_typer(evaluate_app, name="evaluate")
 # Modules that contribute commands.  A detector's ``cli/<name>.py`` may define
 # ``train`` and ``evaluate`` (registered as ``spinscope train <name>`` / ``evaluate <name>``);
 # any module below may define ``COMMANDS`` (name -> function) and ``GROUPS`` (name -> Typer app).
-COMMAND_MODULES = ("spinscope.cli.analyze", "spinscope.cli.info")
+COMMAND_MODULES = ("spinscope.cli.analyze", "spinscope.cli.info", "spinscope.cli.exchange")
 PLUGIN_TASKS = ("techniques", "claims", "quotes", "actors", "genre", "frames", "hyperpartisan")  # spinscope/cli/<task>.py: train, evaluate and the detector's own commands
 PLUGIN_MODULES = ("spinscope.corpus.cli", "spinscope.api.cli")
 

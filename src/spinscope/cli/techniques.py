@@ -41,8 +41,18 @@ def train(
         Optional[list[Path]],
         typer.Option("--ensemble", help="Instead of training: combine these trained model folders (give it twice or more) into one ensemble in --out, tuned on the validation split."),
     ] = None,
+    corrections: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--from",
+            help="A corrections file (spinscope import ... -o FILE): its articles join the training split, replacing a PTC article with the same text; articles whose text is a validation article are left out.",
+        ),
+    ] = None,
+    with_ptc: Annotated[
+        bool, typer.Option("--with-ptc/--without-ptc", help="With --from: train on PTC's training split and the corrections, or on the corrections alone (tuning stays on PTC's validation split).")
+    ] = True,
 ) -> None:
-    """Fine-tune the technique model on the training split and tune it on the validation split."""
+    """Fine-tune the technique model on the training split (and a team's corrections) and tune it on the validation split."""
     from spinscope_train.techniques.train import retune as run_retune
     from spinscope_train.techniques.train import train as run
 
@@ -72,17 +82,47 @@ def train(
             raise InputError("E100", source=str(teacher / "config.json"))
         if not 0.0 <= teacher_weight <= 1.0:
             raise typer.BadParameter("--teacher-weight must lie between 0 and 1")
-    config = run(_ptc(data), out, seed=seed, epochs=epochs, threads=threads, log=typer.echo, trainable_layers=trainable_layers, per_channel=per_channel, teacher=teacher, teacher_weight=teacher_weight)
+    if corrections is not None:
+        from spinscope.exchange.corrections import read as read_corrections
+
+        read_corrections(corrections)  # a malformed or mismatched file is refused before an hour of training
+    config = run(
+        _ptc(data),
+        out,
+        seed=seed,
+        epochs=epochs,
+        threads=threads,
+        log=typer.echo,
+        trainable_layers=trainable_layers,
+        per_channel=per_channel,
+        teacher=teacher,
+        teacher_weight=teacher_weight,
+        corrections=corrections,
+        keep_ptc=with_ptc,
+    )
     typer.echo(f"model written to {out} in {config['train_seconds']} s; evaluate it with: spinscope evaluate techniques --data {data} --model {out}")
 
 
 def evaluate(
-    data: Annotated[Path, typer.Option("--data", help="The PTC folder (ptc2020/).")],
+    data: Annotated[Optional[Path], typer.Option("--data", help="The PTC folder (ptc2020/); not needed with --gold.")] = None,
     model: Annotated[Optional[Path], typer.Option("--model", help="Model folder; the shipped model when left out.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     two_fold: Annotated[bool, typer.Option("--two-fold", help="Tune the decoding on one half of the validation split and score the other, both ways: figures no knob was tuned on.")] = False,
+    gold: Annotated[Optional[Path], typer.Option("--gold", help="Score on a team's own gold instead: a corrections file (spinscope import ... -o FILE).")] = None,
 ) -> None:
-    """Print SI, span+technique and TC scores on the fixed validation split."""
+    """Print SI, span+technique and TC scores on the fixed validation split, or on a team's gold (--gold)."""
+    from spinscope.errors import UsageError
+
+    if gold is not None:
+        if two_fold:
+            raise UsageError("E250", detail="--two-fold tunes on PTC's validation split: not with --gold")
+        from spinscope_train.techniques.evaluate import evaluate_gold, report
+
+        result = evaluate_gold(gold, model)
+        typer.echo(json.dumps(result, indent=2) if as_json else report(result))
+        return
+    if data is None:
+        raise UsageError("E250", detail="give --data (the PTC folder) or --gold (a corrections file)")
     if two_fold:
         from spinscope_train.techniques.twofold import report
         from spinscope_train.techniques.twofold import two_fold as run

@@ -65,3 +65,23 @@ def _read_tc(path: Path) -> list[tuple[str, int, int]]:
 def split(articles: list[Labelled]) -> tuple[list[Labelled], list[Labelled]]:
     """``(train, validation)`` by the fixed id rule."""
     return [a for a in articles if not is_validation(a.id)], [a for a in articles if is_validation(a.id)]
+
+
+def load_corrections(path: Path) -> list[Labelled]:
+    """The articles of a corrections file (``spinscope import ... -o FILE``) with their technique spans."""
+    from spinscope.exchange import corrections
+
+    return [Labelled(d.id, d.text, sorted((m.label, m.start, m.end) for m in d.marks if m.kind == "technique")) for d in corrections.read(path)]
+
+
+def with_corrections(train_part: list[Labelled], validation: list[Labelled], corrected: list[Labelled], keep_ptc: bool = True) -> tuple[list[Labelled], list[str]]:
+    """The training articles with a team's corrections: a corrected article replaces a training article
+    with the same text, and is added otherwise; one whose text is a validation article is left out (it
+    would leak into the figures), and named in the second element.  ``keep_ptc=False``: the corrected
+    articles alone."""
+    held = {a.text for a in validation}
+    left_out = [a.id for a in corrected if a.text in held]
+    usable = [a for a in corrected if a.text not in held]
+    replaced = {a.text for a in usable}
+    base = [a for a in train_part if a.text not in replaced] if keep_ptc else []
+    return base + usable, left_out

@@ -66,6 +66,19 @@ def evaluate(ptc: Path, model_path: Path | None = None, threads: int = 1) -> dic
     return result
 
 
+def evaluate_gold(corrections: Path, model_path: Path | None = None, threads: int = 1) -> dict:
+    """The same figures on a team's own gold: the technique spans of a corrections file
+    (``spinscope import ... -o FILE``), every article of it scored."""
+    model = runtime.TechniqueModel(model_path, threads=threads)
+    articles = data.load_corrections(corrections)
+    spans, tc = predict(model, articles)
+    result = score(articles, spans, tc)
+    result["min_score"] = model_min_score(model)
+    result["split"] = f"gold from {corrections}"
+    result["model"] = {"path": str(model.path), "members": model.config.get("members") or []}
+    return result
+
+
 def report(result: dict) -> str:
     """The figures as plain text tables."""
     si, st, tc = result["si"], result["span_technique"], result["tc"]
@@ -73,7 +86,7 @@ def report(result: dict) -> str:
     members = model.get("members") or []
     lines = [f"model: {model.get('path', '?')}" + (f" (ensemble of {len(members)}: {', '.join(members)})" if members else "")] if model else []
     lines += [
-        f"validation split: {result['articles']} articles ({data.VALIDATION_RULE}); spans scored >= {result['min_score']}",
+        f"{result.get('split') or 'validation split'}: {result['articles']} articles{'' if result.get('split') else f' ({data.VALIDATION_RULE})'}; spans scored >= {result['min_score']}",
         f"span identification   P {si['precision']:.4f}  R {si['recall']:.4f}  F1 {si['f1']:.4f}",
         f"span + technique      P {st['precision']:.4f}  R {st['recall']:.4f}  F1 {st['f1']:.4f}",
         f"technique classification micro-F1 {tc['f1']:.4f}",

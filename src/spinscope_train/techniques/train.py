@@ -219,12 +219,35 @@ def export(model, out: Path, per_channel: bool = False) -> None:
     shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
 
 
-MEMBER_RECORD_KEYS = ("seed", "epochs", "threads", "trainable_layers", "per_channel", "teacher", "teacher_weight", "train_seconds")  # how one model was trained
+MEMBER_RECORD_KEYS = (
+    "seed",
+    "epochs",
+    "threads",
+    "trainable_layers",
+    "per_channel",
+    "teacher",
+    "teacher_weight",
+    "corrections",
+    "with_ptc",
+    "training_articles",
+    "train_seconds",
+)  # how one model was trained
 RECORD_KEYS = (*MEMBER_RECORD_KEYS, "member_records", "setting")  # kept by --retune; an ensemble records its members
 
 
 def train(
-    ptc: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 1, log=print, trainable_layers: int = 6, per_channel: bool = True, teacher: Path | None = None, teacher_weight: float = 0.5
+    ptc: Path,
+    out: Path,
+    seed: int = 13,
+    epochs: int = 2,
+    threads: int = 1,
+    log=print,
+    trainable_layers: int = 6,
+    per_channel: bool = True,
+    teacher: Path | None = None,
+    teacher_weight: float = 0.5,
+    corrections: Path | None = None,
+    keep_ptc: bool = True,
 ) -> dict:
     """Train on the training split, export, then tune thresholds and calibration on validation.
 
@@ -236,6 +259,12 @@ def train(
 
     started = time.time()
     train_part, validation = data.split(data.load_ptc(ptc))
+    if corrections is not None:
+        train_part, left_out = data.with_corrections(train_part, validation, data.load_corrections(corrections), keep_ptc)
+        for doc_id in left_out:
+            log(f"{doc_id}: its text is a validation article, so its corrections are not trained on")
+        if not train_part:
+            raise ValueError(f"no article of {corrections} can be trained on")
     model = fit(train_part, seed, epochs, threads, log, trainable_layers=trainable_layers, teacher=teacher, teacher_weight=teacher_weight)
     export(model, out, per_channel=per_channel)
     log("fitting the lexical span classifier")
@@ -244,6 +273,8 @@ def train(
     config.update(seed=seed, epochs=epochs, threads=threads, trainable_layers=trainable_layers, per_channel=per_channel, train_seconds=round(time.time() - started))
     if teacher is not None:
         config.update(teacher=teacher.name, teacher_weight=teacher_weight)
+    if corrections is not None:
+        config.update(corrections=str(corrections), with_ptc=keep_ptc, training_articles=len(train_part))
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return config
 
