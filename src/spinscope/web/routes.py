@@ -26,22 +26,34 @@ async def home(request: Request) -> HTMLResponse:
 
 @router.post("/analyze", response_class=HTMLResponse)
 async def analyze_page(request: Request) -> HTMLResponse:
-    """The form's result: the article highlighted beside its profile, claims, quotes, actors and boilerplate."""
+    """The form's result: the article highlighted beside its profile, claims, quotes, actors and boilerplate,
+    under the form as it was sent (the pasted text and the fields kept), stored when the form asked."""
+    from spinscope.errors import SpinscopeError
     from spinscope.web.render import article_view
 
     try:
         req, form_token = await read_request(request, request.app.state.settings.max_body)
         check_token(request.app.state.settings, request.headers.get("authorization"), form_token)
         analysis = await run_analysis(request, req)
-    except ApiError as exc:
-        return page("analyze.html", request, status=exc.status, error=str(exc))
-    except Exception as exc:  # InputError, UsageError, validation: shown above the form
-        from spinscope.errors import SpinscopeError
+    except (ApiError, SpinscopeError) as exc:  # InputError, UsageError, validation: shown above the form
+        status = exc.status if isinstance(exc, ApiError) else 422
+        return page("analyze.html", request, status=status, error=str(exc), form=await kept_fields(request))
+    view = article_view(analysis)
+    return page("analyze.html", request, view=view, analysis_json=analysis.to_json(), form=await kept_fields(request), stored=analysis.id if req.store else None)
 
-        if not isinstance(exc, SpinscopeError):
-            raise
-        return page("analyze.html", request, status=422, error=str(exc))
-    return page("analyze.html", request, view=article_view(analysis), analysis_json=analysis.to_json())
+
+KEPT_FIELDS = ("text", "url", "title", "outlet", "published", "min_score", "detectors", "accurate", "store")
+
+
+async def kept_fields(request: Request) -> dict[str, str]:
+    """The form's fields as sent, to fill the form again; none when the body was not a form that parsed."""
+    from starlette.exceptions import HTTPException
+
+    try:
+        form = await request.form()  # the form read_request parsed, kept by the request
+    except (HTTPException, RuntimeError, ValueError):  # a body that never parsed, or one already consumed
+        return {}
+    return {k: v for k in KEPT_FIELDS if isinstance(v := form.get(k), str) and v}
 
 
 @router.post("/export")
