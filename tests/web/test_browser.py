@@ -87,3 +87,41 @@ def test_browser_corpus_pages(page, live_server):
     assert page.get_attribute("a[href^='/articles?outlet=']", "href") == "/articles?outlet=Daily Planet"
     assert page.locator("a[href='/stories#story-7']").count() == 1
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+
+
+def test_browser_form_keeps_the_text_and_its_fields(page, live_server, web_detector):
+    page.goto(live_server + "/")
+    assert page.is_disabled("input[name=store]")  # the test server has no store
+    page.fill("textarea[name=text]", ARTICLE)
+    page.fill("input[name=title]", "Leaders meet in Geneva")
+    page.fill("input[name=outlet]", "Daily Planet")
+    page.fill("input[name=published]", "2024-03-01")
+    page.fill("input[name=detectors]", f"{web_detector},profile")
+    page.click("button.primary")
+    page.wait_for_selector(".article-text")
+    assert page.input_value("textarea[name=text]") == ARTICLE  # the pasted text, still there to edit and send again
+    assert page.input_value("input[name=title]") == "Leaders meet in Geneva" and page.input_value("input[name=outlet]") == "Daily Planet"
+    assert page.input_value("input[name=published]") == "2024-03-01"
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.inner_text(".article-head h2") == "Leaders meet in Geneva"
+    assert page.inner_text(".article-text").startswith("The corrupt traitors")  # the title is not repeated as the first line
+    assert "Outlet: Daily Planet" in page.inner_text(".article-head") and "Published: 2024-03-01" in page.inner_text(".article-head")
+
+
+def test_browser_explanations_in_place_and_in_print(page, live_server, web_detector):
+    _analyse(page, live_server, web_detector)
+    assert not page.is_visible(".explanations") and not page.is_visible(".explain-tag")
+    page.check(".explain-toggle")
+    assert page.is_visible(".explanations") and page.locator(".explain-tag:visible").count() == 3
+    assert "Loaded language" in page.inner_text(".explanations") and "Example:" in page.inner_text(".explanations")
+    after = page.eval_on_selector(".explain-tag.t9", "e => [e.textContent, e.previousElementSibling.textContent]")
+    assert after == ["Name calling / labelling", "traitors"]  # the name right after its span
+    page.screenshot(path=str(ARTIFACTS / "analyze-explained.png"), full_page=True)
+    page.click(".legend-item.t8")  # a hidden technique hides its name too
+    assert page.locator(".explain-tag:visible").count() == 2
+    page.click(".legend-item.t8")
+    page.uncheck(".explain-toggle")
+    page.emulate_media(media="print")
+    assert page.is_visible(".explanations") and page.locator(".explain-tag:visible").count() == 3  # printed without the switch
+    assert not page.is_visible(".explain-toggle") and not page.is_visible("form.analyze")
+    page.pdf(path=str(ARTIFACTS / "analyze-print.pdf"))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
+
+from markupsafe import escape
 
 from spinscope.model import Analysis, Boilerplate, Span
 from spinscope.web import environment, static_text
-from spinscope.web.render import article_view, segments, technique_catalogue
+from spinscope.web.render import article_view, segments, technique_catalogue, title_line
 
 TECHNIQUES_TXT = (
     "Appeal_to_Authority Appeal_to_fear-prejudice Bandwagon,Reductio_ad_hitlerum Black-and-White_Fallacy Causal_Oversimplification "
@@ -87,3 +90,97 @@ def test_render_names_the_actor_behind_a_claim_source():
     assert [c["actor"] for c in view["claims"]] == ["Kevin Barrett", ""]  # "Barrett" already names him
     html = environment().get_template("report_article.html").render(view=view, number=1)
     assert "source: Mr. Barrett (Kevin Barrett)" in html and "source: Barrett (" not in html
+
+
+HEADLINE = "Traitors sell out the valley"
+TITLED = f"  {HEADLINE}\n\nThe corrupt traitors met again. Make the nation great, the minister said."
+
+
+def _titled() -> Analysis:
+    body = TITLED.index("corrupt")
+    return Analysis(
+        id="t1",
+        title="Traitors  sell out the Valley",  # the same words as the first line, spaced and cased otherwise
+        text=TITLED,
+        spans=[
+            Span(start=2, end=10, kind="technique", label="Name_Calling,Labeling", score=0.9),
+            Span(start=body, end=body + 16, kind="technique", label="Loaded_Language", score=0.8),
+        ],
+    )
+
+
+class _Tree(HTMLParser):
+    """Each element's classes and text, in document order, and the plain text of ``.article-text`` without its tags."""
+
+    VOID = {"br", "input", "img", "meta", "link", "hr", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.found, self.text = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        item = [(dict(attrs).get("class") or "").split(), ""]
+        self.stack.append(item)
+        self.found.append(item)
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        for item in self.stack:
+            item[1] += data
+        classes = {c for item in self.stack for c in item[0]}
+        if "article-text" in classes and "explain-tag" not in classes:
+            self.text.append(data)
+
+
+def _tree(html: str) -> _Tree:
+    tree = _Tree()
+    tree.feed(html)
+    return tree
+
+
+def test_render_title_line_is_found_by_its_words():
+    assert title_line(TITLED, "traitors sell out the valley") == (2, 2 + len(HEADLINE), TITLED.index("The corrupt"))
+    assert title_line(TITLED, "Another headline") is None
+    assert title_line(TITLED, None) is None
+    assert title_line(HEADLINE, HEADLINE) is None  # a text that is only its title keeps it
+
+
+def test_render_text_starts_after_the_title_and_spans_keep_their_offsets():
+    a = _titled()
+    view = article_view(a)
+    assert "".join(s.text for s in view["title_segments"]) == HEADLINE
+    assert "".join(s.text for s in view["segments"]) == a.text[a.text.index("The corrupt") :]
+    html = environment().get_template("report_article.html").render(view=view, number=1)
+    tree = _tree(html)
+    assert "".join(tree.text).startswith("The corrupt traitors met again.")
+    assert HEADLINE not in "".join(tree.text)
+    heading = html[html.index("<h2>") : html.index("</h2>")]
+    assert re.search(r'<span class="hl t9 p0" data-span="0"[^>]*>Traitors</span>', heading)  # the headline's span, drawn in the heading
+    body = a.spans[1]
+    marked = [text for classes, text in tree.found if "hl" in classes and "t8" in classes]
+    assert marked == [a.text[body.start : body.end]] == ["corrupt traitors"]
+
+
+def test_render_explanations_in_place_and_under_the_text():
+    a = _titled()
+    html = environment().get_template("report_article.html").render(view=article_view(a), number=1)
+    loaded = technique_catalogue()["Loaded_Language"]
+    tags = [text for classes, text in _tree(html).found if "explain-tag" in classes]
+    assert tags == ["Name calling / labelling", "Loaded language"]
+    assert re.search(r'>corrupt traitors</span><span class="explain-tag t8" data-t="8"', html)  # right after its span
+    explained = html[html.index('<section class="explanations"') :]
+    assert escape(loaded["definition"]) in explained and escape(loaded["example"]) in explained and "Example:" in explained
+    assert 'class="explain-toggle"' in html
+
+
+def test_render_print_stylesheet_prints_the_explanations():
+    css = static_text("spinscope.css")
+    screen, printed = css.split("@media print {")[0], css.split("@media print {")[1].split("\n}\n")[0]
+    assert ".explain-tag { display: none;" in screen and ".explanations { display: none;" in screen
+    assert ".explain-tag { display: inline; }" in printed and ".explanations { display: block;" in printed
+    assert ".explain-switch" in printed and ".definition" in printed  # the switch and the closed details are not printed

@@ -68,16 +68,23 @@ class Segment:
     text: str
     layers: list[Layer] = field(default_factory=list)
     title: str = ""
+    ends: list[dict] = field(default_factory=list)  # the spans ending here: their name, printed in place
 
 
-def segments(text: str, spans: list[Span]) -> list[Segment]:
-    """Cut ``text`` at every boundary of ``spans``; each piece lists the spans covering it, outermost first."""
+def segments(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> list[Segment]:
+    """Cut ``text[start:end]`` at every boundary of ``spans``; each piece lists the spans covering it, outermost first.
+
+    Offsets stay those of the full text: a span reaching outside the range is drawn over its part inside."""
+    end = len(text) if end is None else end
     order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end, spans[i].label))
-    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    inside = {p for s in spans for p in (s.start, s.end) if start < p < end}
+    cuts = sorted({start, end, *inside})
     pieces = []
     for a, b in zip(cuts, cuts[1:]):
         covering = [i for i in order if spans[i].start <= a and spans[i].end >= b]
-        pieces.append(_segment(text[a:b], covering, spans))
+        piece = _segment(text[a:b], covering, spans)
+        piece.ends = [_end_tag(spans[i]) for i in reversed(covering) if spans[i].end == b]
+        pieces.append(piece)
     return pieces
 
 
@@ -85,6 +92,33 @@ def _segment(text: str, covering: list[int], spans: list[Span]) -> Segment:
     depth = len(covering)
     layers = [Layer(i, technique_info(spans[i].label)["index"], spans[i].score, min(depth - 1 - j, MAX_PAD), is_quoted(spans[i])) for j, i in enumerate(covering)]
     return Segment(text, layers, "\n".join(_tooltip(spans[i]) for i in covering))
+
+
+def _end_tag(span: Span) -> dict:
+    """The technique's name, shown after its span when explanations are on (and in print)."""
+    info = technique_info(span.label)
+    return {"title": info["title"], "index": info["index"], "score": span.score, "quoted": is_quoted(span)}
+
+
+def title_line(text: str, title: str | None) -> tuple[int, int, int] | None:
+    """``(start, end, body)`` when the text's first line is its title: the line's offsets and where the body begins.
+
+    The page shows the title once, as its heading; the text is drawn from ``body``, so every span keeps its offsets."""
+    if not title:
+        return None
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if _words(text[start:end]) != _words(title) or end == len(text):
+        return None
+    body = end
+    while body < len(text) and text[body].isspace():
+        body += 1
+    return (start, end, body) if body < len(text) else None
+
+
+def _words(line: str) -> list[str]:
+    return line.casefold().split()
 
 
 def is_quoted(span: Span) -> bool:
@@ -112,9 +146,11 @@ def article_view(analysis: Analysis) -> dict:
     """Everything the article template shows, arranged but not recomputed."""
     techniques = [s for s in analysis.spans if s.kind == TECHNIQUE_KIND]
     actors = getattr(analysis, "actors", None) or (analysis.model_extra or {}).get("actors") or []
+    cut = title_line(analysis.text, analysis.title)
     return {
         "analysis": analysis,
-        "segments": segments(analysis.text, techniques),
+        "title_segments": segments(analysis.text, techniques, cut[0], cut[1]) if cut else None,
+        "segments": segments(analysis.text, techniques, cut[2] if cut else 0),
         "legend": legend(techniques),
         "technique_count": len(techniques),
         "quoted_count": sum(is_quoted(s) for s in techniques),

@@ -1,4 +1,4 @@
-/* spinscope: technique filter (legend clicks) and minimum-confidence slider.
+/* spinscope: technique filter (legend clicks), minimum-confidence slider and the explanations switch.
    Only toggles classes and sets textContent; article text is never parsed as HTML. */
 (function () {
   "use strict";
@@ -9,6 +9,8 @@
     var shown = root.querySelector(".min-score-value");
     var visible = root.querySelector(".visible-count");
     var marks = root.querySelectorAll(".hl");
+    var tags = root.querySelectorAll(".explain-tag");
+    var explain = root.querySelector(".explain-toggle");
 
     function apply() {
       var min = slider ? parseFloat(slider.value) : 0;
@@ -18,6 +20,10 @@
         var off = hidden[el.getAttribute("data-t")] === true || parseFloat(el.getAttribute("data-score")) < min;
         el.classList.toggle("off", off);
         if (!off) { seen[el.getAttribute("data-span")] = true; }
+      }
+      for (var k = 0; k < tags.length; k++) {
+        var tag = tags[k];
+        tag.classList.toggle("off", hidden[tag.getAttribute("data-t")] === true || parseFloat(tag.getAttribute("data-score")) < min);
       }
       if (shown) { shown.textContent = min.toFixed(2); }
       if (visible) { visible.textContent = String(Object.keys(seen).length); }
@@ -34,6 +40,11 @@
       });
     }
     if (slider) { slider.addEventListener("input", apply); }
+    if (explain) {
+      var explaining = function () { root.classList.toggle("explaining", explain.checked); };
+      explain.addEventListener("change", explaining);
+      explaining();
+    }
     apply();
   }
 
