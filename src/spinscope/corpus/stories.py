@@ -46,8 +46,8 @@ UNTELLING = frozenset(
 
 def load(store) -> list[dict]:
     """What grouping needs of each article, in insertion order."""
-    from spinscope.corpus.export import iter_rows
     from spinscope.corpus.outlet_names import canonical, outlet_groups
+    from spinscope.corpus.rows import iter_rows
 
     with store.reading() as conn:
         groups = outlet_groups(conn)

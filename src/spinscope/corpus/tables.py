@@ -193,8 +193,8 @@ def story_article_rows(stories: list[dict]) -> list[dict]:
 
 def article_rows(store) -> Iterator[dict]:
     """One flat row per stored article, in insertion order, a page at a time."""
-    from spinscope.corpus.export import iter_rows
     from spinscope.corpus.outlet_names import canonical, outlet_groups
+    from spinscope.corpus.rows import iter_rows
 
     with store.reading() as conn:
         groups = outlet_groups(conn)
@@ -253,7 +253,7 @@ def _with_counts(store, page: list[dict]) -> Iterator[dict]:
 
 def span_table(store) -> Table:
     """The spans' columns (``SPAN_COLUMNS`` and every ``attr.`` column met in a first pass), their types and rows."""
-    from spinscope.corpus.export import iter_rows
+    from spinscope.corpus.rows import iter_rows
 
     attrs: dict[str, set] = {}
     for _id, analysis in iter_rows(store):
@@ -266,7 +266,7 @@ def span_table(store) -> Table:
 
 def span_rows(store) -> Iterator[dict]:
     """One row per span of every stored analysis, in insertion order."""
-    from spinscope.corpus.export import iter_rows
+    from spinscope.corpus.rows import iter_rows
 
     for _id, analysis in iter_rows(store):
         data = json.loads(analysis)

@@ -44,8 +44,8 @@ BLOCK = 512
 
 def load(store) -> list[dict]:
     """Every claim of every stored article (articles in id order, claims in text order)."""
-    from spinscope.corpus.export import iter_rows
     from spinscope.corpus.outlet_names import canonical, outlet_groups
+    from spinscope.corpus.rows import iter_rows
 
     with store.reading() as conn:
         groups = outlet_groups(conn)
