@@ -145,3 +145,13 @@ def test_api_analyze_store_true_names_actors_as_the_store_does(make_client, tmp_
     assert people(alone) == {"obama"}
     assert people(stored) == {"barack-obama"}
     assert client.get(f"/api/articles/{stored['id']}").json()["actors"] == stored["actors"]
+
+
+def test_article_page_shows_the_title_once(make_client, db):
+    import re
+
+    page = make_client(db=db).get("/articles/b1").text
+    assert "<h2>Springfield council passes budget</h2>" in page
+    text = re.search(r'<div class="article-text">(.*?)</div>', page, re.S).group(1)
+    assert text.startswith("The Springfield city council") and "Springfield council passes budget" not in text
+    assert re.search(r'<span class="hl t8 p0"[^>]*>deep cuts</span>', text)  # the span's offsets still fit the text
