@@ -48,6 +48,7 @@ class Errors:
     E206 = "{field} {value!r} is not {expected}"
     E207 = "{format} output needs the pyarrow package (a dependency of spinscope that is missing here): pip install pyarrow, or choose csv"
     E250 = "missing or conflicting options: {detail}"
+    E260 = 'spinscope.{what} needs pandas, which is not installed: pip install "spinscope[notebook]"'
     E302 = "cannot load model {name!r} from {path}: {detail}"
     E303 = "detector {name!r} failed on this article ({detail}); its findings for it are left out, the other detectors' are kept"
     E304 = "detector {name!r} returned {count} invalid span(s), left out: {detail}"
