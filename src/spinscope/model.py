@@ -14,6 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_ID = "spinscope.analysis/1"
+# What Jupyter shows for an analysis: the HTML report (a layer above this one, named as formats.WRITERS names writers).
+NOTEBOOK_HTML = "spinscope.notebook.html:analysis_html"
 
 
 class Span(BaseModel):
@@ -170,6 +172,12 @@ class Analysis(BaseModel):
     @classmethod
     def from_json(cls, data: str | bytes) -> "Analysis":
         return cls.model_validate_json(data)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the highlighted article and its profile, as the HTML report shows them (``spinscope.show``)."""
+        from spinscope.formats import load
+
+        return load(NOTEBOOK_HTML)(self)
 
 
 def content_hash(text: str) -> str:
