@@ -18,7 +18,10 @@ LAYERS = [
     ("outputs", ["spinscope.outputs", "spinscope.web"]),
     ("corpus", ["spinscope.corpus"]),
     ("training", ["spinscope_train"]),
-    ("interfaces", ["spinscope.cli", "spinscope.corpus.cli", "spinscope.web.routes", "spinscope.runner", "spinscope.api", "spinscope.errordocs", "spinscope.__main__", "spinscope"]),
+    (
+        "interfaces",
+        ["spinscope.cli", "spinscope.corpus.cli", "spinscope.web.routes", "spinscope.runner", "spinscope.api", "spinscope.errordocs", "spinscope.notebook", "spinscope.__main__", "spinscope"],
+    ),
 ]
 
 
