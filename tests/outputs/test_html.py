@@ -56,7 +56,7 @@ def test_html_single_report_streams_and_has_no_summary():
     writer.write(_analysis(1, "Daily"))
     assert out.getvalue().count('class="analysis"') == 1  # written as it arrives
     writer.close()
-    assert 'id="summary"' not in out.getvalue()
+    assert 'id="summary"' not in out.getvalue() and 'href="#summary"' not in out.getvalue()  # no link to a summary it lacks
 
 
 class _Outline(HTMLParser):

@@ -44,7 +44,7 @@ class HtmlWriter(Writer):
         self._contents: list[dict] = []
         self._spool = None if single else tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8")
         head = self._env.get_template("report_head.html")
-        self.stream.write(head.render(css=css, version=__version__, script_hash=csp_hash(self._js), style_hash=csp_hash(css)))
+        self.stream.write(head.render(css=css, version=__version__, script_hash=csp_hash(self._js), style_hash=csp_hash(css), single=single))
 
     def _write(self, analysis: Analysis) -> None:
         from spinscope.web.render import article_view
