@@ -15,7 +15,7 @@ LAYERS = [
     ("text", ["spinscope.nlp", "spinscope.encoders", "spinscope.ingest"]),
     ("detectors", ["spinscope.detectors"]),
     ("engine", ["spinscope.pipeline", "spinscope.executors", "spinscope.engine"]),
-    ("outputs", ["spinscope.outputs", "spinscope.web"]),
+    ("outputs", ["spinscope.outputs", "spinscope.web", "spinscope.exchange"]),
     ("corpus", ["spinscope.corpus"]),
     ("training", ["spinscope_train"]),
     (
