@@ -169,3 +169,16 @@ def test_coverage_blindspot_needs_two_rated_outlets_on_one_side():
     assert coverage.blindspot({"left": 0, "centre": 1, "right": 2, "unrated": 0}) == "left"
     assert coverage.blindspot({"left": 1, "centre": 0, "right": 1, "unrated": 0}) is None
     assert coverage.blindspot({"left": 0, "centre": 3, "right": 0, "unrated": 0}) is None
+
+
+def test_stories_minilm_keeps_the_lead_embeddings_in_the_store(tmp_path):
+    import sqlalchemy as sa
+
+    from spinscope.corpus import stories
+    from spinscope.corpus.schema import text_vectors
+
+    store = _store(f"sqlite:///{tmp_path / 's.db'}", ARTICLES)
+    first = stories.find(store, encoder="minilm")
+    with store.reading() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(text_vectors)).scalar() == len(ARTICLES)
+    assert stories.find(store, encoder="minilm") == first

@@ -113,16 +113,10 @@ def find(store, threshold: float | None = None, days: int = DAYS, encoder: str |
     """The stories in ``store`` under the grouping rule (module docstring), largest first, each with its ``coverage``."""
     from spinscope.corpus.coverage import coverage, outlet_leanings
     from spinscope.corpus.outlet_names import outlet_groups
+    from spinscope.corpus.text_vectors import embeddings
 
-    items = load(store)
-    if (encoder or ENCODER) == "minilm":  # embeddings kept in the store: each lead is embedded once, not on every call
-        from spinscope.corpus import vectors
-        from spinscope.corpus.text_vectors import embeddings
-        from spinscope.model import content_hash
-
-        leads = [vectors.lead(it["title"], it["text"]) for it in items]
-        vectors._CACHE.update(zip(map(content_hash, leads), embeddings(store, leads)))
-    found = group(items, threshold=threshold, days=days, encoder=encoder, linkage=linkage)
+    # embeddings kept in the store: each lead is embedded once, not on every call
+    found = group(load(store), threshold=threshold, days=days, encoder=encoder, linkage=linkage, embed=lambda texts: embeddings(store, texts))
     with store.reading() as conn:
         leanings = outlet_leanings(conn, outlet_groups(conn))
     for story in found:
@@ -154,8 +148,9 @@ def story_of(store, doc_id: str) -> dict | None:
     return _MEMBERSHIP[key].get(doc_id)
 
 
-def group(items: list[dict], threshold: float | None = None, days: int = DAYS, encoder: str | None = None, linkage: str = LINKAGE, weight: float = COSINE_WEIGHT) -> list[dict]:
-    """Stories among ``items`` (dicts as :func:`load` makes them), largest first."""
+def group(items: list[dict], threshold: float | None = None, days: int = DAYS, encoder: str | None = None, linkage: str = LINKAGE, weight: float = COSINE_WEIGHT, embed=None) -> list[dict]:
+    """Stories among ``items`` (dicts as :func:`load` makes them), largest first; ``embed`` turns texts
+    into unit embeddings for the ``minilm`` encoder (default: kept per process)."""
     from spinscope.corpus import vectors
     from spinscope.corpus.clusters import clusters
 
@@ -169,7 +164,7 @@ def group(items: list[dict], threshold: float | None = None, days: int = DAYS, e
         return []
     items = sorted(items, key=lambda it: it["doc_id"])  # the same stories whatever order the articles came in
     matrix, vocabulary = vectors.tfidf(items)
-    similar = vectors.embed(items) if encoder == "minilm" else matrix
+    similar = vectors.embed(items, embed) if encoder == "minilm" else matrix
     keep = threshold / 2 if linkage == "average" else threshold
     edges = dict(scored_pairs(items, similar, keep, days, weight))
     stories = [_story(items, members, matrix, vocabulary) for members in clusters(len(items), edges, threshold, linkage)]

@@ -96,6 +96,7 @@ def group(
 ) -> list[dict]:
     """Travelling claims among ``claims`` (dicts as :func:`load` makes them); ``embed`` turns texts into
     unit embeddings (default: the sentence encoder, kept per process)."""
+    from spinscope.corpus import vectors
     from spinscope.corpus.clusters import clusters
 
     if encoder not in ENCODERS:
@@ -105,7 +106,7 @@ def group(
     if len({c["article"] for c in claims}) < 2:
         return []
     words = _word_vectors([c["text"] for c in claims])
-    meaning = (embed or _embeddings)([c["text"] for c in claims]) if encoder == "minilm" else None
+    meaning = (embed or vectors.embed_texts)([c["text"] for c in claims]) if encoder == "minilm" else None
     edges = dict(linked_pairs(claims, words, meaning, same_words, paraphrase, paraphrase_words))
 
     def similarity(i: int, j: int) -> float:
@@ -158,19 +159,6 @@ def _word_vectors(texts: list[str]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode").fit_transform(texts)
-
-
-def _embeddings(texts: list[str]):
-    import numpy as np
-
-    from spinscope.corpus import vectors
-    from spinscope.model import content_hash
-
-    keys = [content_hash(t) for t in texts]
-    missing = {k: t for k, t in zip(keys, texts) if k not in vectors._CACHE}
-    if missing:
-        vectors._CACHE.update(zip(missing, vectors.encoder().encode(list(missing.values()))))
-    return np.vstack([vectors._CACHE[k] for k in keys]) if keys else np.zeros((0, 384))
 
 
 def _dense(block):

@@ -4,7 +4,7 @@ The lead is the first ``LEAD_SENTENCES`` sentences: what an event report
 says first (who, what, where), before background and reaction drift away
 from the event.  Embeddings come from the int8 ONNX export of
 all-MiniLM-L6-v2 (:mod:`spinscope.encoders.onnx`) and are kept per process
-by content hash, so a second view over the same store embeds only new texts.
+by content hash (and, through :mod:`spinscope.corpus.text_vectors`, in the store).
 """
 
 from __future__ import annotations
@@ -36,19 +36,25 @@ def tfidf(items: list[dict]):
     return vectorizer.fit_transform(docs), vectorizer.get_feature_names_out()
 
 
-def embed(items: list[dict]):
-    """Unit-length sentence embeddings of title + lead, one CPU thread, as a sparse-compatible matrix."""
-    import numpy as np
+def embed(items: list[dict], texts_embedder=None):
+    """Unit-length sentence embeddings of title + lead, as a sparse-compatible matrix; ``texts_embedder``
+    turns texts into embeddings (default :func:`embed_texts`, kept per process)."""
     from scipy.sparse import csr_matrix
+
+    return csr_matrix((texts_embedder or embed_texts)([lead(it["title"], it["text"]) for it in items]))
+
+
+def embed_texts(texts: list[str]):
+    """Unit-length sentence embeddings of ``texts``, one CPU thread, kept per process by content hash."""
+    import numpy as np
 
     from spinscope.model import content_hash
 
-    keys = [content_hash(lead(it["title"], it["text"])) for it in items]
-    missing = {k: lead(it["title"], it["text"]) for k, it in zip(keys, items) if k not in _CACHE}
+    keys = [content_hash(t) for t in texts]
+    missing = {k: t for k, t in zip(keys, texts) if k not in _CACHE}
     if missing:
-        vectors = encoder().encode(list(missing.values()))
-        _CACHE.update(zip(missing, vectors))
-    return csr_matrix(np.vstack([_CACHE[k] for k in keys]))
+        _CACHE.update(zip(missing, encoder().encode(list(missing.values()))))
+    return np.vstack([_CACHE[k] for k in keys]) if keys else np.zeros((0, 384))
 
 
 def encoder():
