@@ -127,25 +127,34 @@ def group(
 
 def linked_pairs(claims: list[dict], words, meaning, same_words: float = SAME_WORDS, paraphrase: float = PARAPHRASE, paraphrase_words: float = PARAPHRASE_WORDS):
     """``((i, j), 1.0)`` for the pairs of claims of different articles that the rule calls the same claim;
-    ``words`` are the claims' TF-IDF rows, ``meaning`` their unit embeddings (None: words alone)."""
+    ``words`` are the claims' TF-IDF rows, ``meaning`` their unit embeddings (None: words alone).
+
+    Both branches of the rule need a word cosine of at least ``min(same_words, paraphrase_words)``, so
+    the sparse word products (a block of rows at a time) pick the candidates, and embeddings are
+    compared only for those: memory and time grow with the candidates, not with the square of the claims."""
     import numpy as np
 
     numbers = [numbers_in(c["text"]) for c in claims]
     articles = np.array([c["article"] for c in claims], dtype=object)
+    floor = min(same_words, paraphrase_words) if meaning is not None else same_words
     n = len(claims)
     for start in range(0, n, BLOCK):
-        stop = min(n, start + BLOCK)
-        cos = _dense(words[start:stop] @ words.T)
-        ok = cos >= same_words
+        block = (words[start : min(n, start + BLOCK)] @ words.T).tocoo()
+        i = block.row.astype(np.int64) + start
+        j = block.col.astype(np.int64)
+        cos = block.data
+        keep = (cos >= floor) & (j > i)
+        i, j, cos = i[keep], j[keep], cos[keep]
+        keep = articles[i] != articles[j]
+        i, j, cos = i[keep], j[keep], cos[keep]
+        same = cos >= same_words
         if meaning is not None:
-            ok |= (meaning[start:stop] @ meaning.T >= paraphrase) & (cos >= paraphrase_words)
-        ok &= np.arange(n)[None, :] > np.arange(start, stop)[:, None]
-        ok &= articles[start:stop, None] != articles[None, :]
-        for r, j in zip(*np.nonzero(ok)):
-            i = start + int(r)
-            if numbers[i] and numbers[int(j)] and numbers[i] != numbers[int(j)]:
+            sem = np.einsum("ij,ij->i", meaning[i], meaning[j]) if len(i) else np.zeros(0)
+            same |= (sem >= paraphrase) & (cos >= paraphrase_words)
+        for a, b in sorted(zip(i[same].tolist(), j[same].tolist())):
+            if numbers[a] and numbers[b] and numbers[a] != numbers[b]:
                 continue
-            yield (i, int(j)), 1.0
+            yield (a, b), 1.0
 
 
 def numbers_in(text: str) -> frozenset[str]:
@@ -159,12 +168,6 @@ def _word_vectors(texts: list[str]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode").fit_transform(texts)
-
-
-def _dense(block):
-    import numpy as np
-
-    return block.toarray() if hasattr(block, "toarray") else np.asarray(block, dtype=np.float64)
 
 
 def _one_per_article(members: list[int], claims: list[dict], edges: dict) -> list[int]:
