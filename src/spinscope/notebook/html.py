@@ -63,7 +63,7 @@ class Report:
 
 
 def show(analyses: Analysis | Iterable[Analysis], height: int = HEIGHT) -> Report:
-    """One analysis or many as one report (with the summary by outlet when there are several), for a notebook cell."""
+    """One analysis or many as one report (opening with the summary of its articles and outlets when there are several), for a notebook cell."""
     items = [analyses] if isinstance(analyses, Analysis) else list(analyses)
     return Report(items, height)
 
