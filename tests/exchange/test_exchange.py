@@ -213,3 +213,25 @@ def test_export_and_import_commands(tmp_path):
     assert done.returncode == 0 and (tmp_path / "brat" / "a_1.ann").is_file()
     wrong = cli("export", str(analyses), "--analyses", "--to", "conll", "-o", "x")
     assert wrong.returncode == 2 and "E201" in wrong.stderr
+
+
+def test_claims_and_quotes_scored_on_a_teams_gold(tmp_path, news_text):
+    from spinscope import engine
+    from spinscope.model import Article
+    from spinscope_train.gold import score
+
+    (analysis,) = engine.analyze_many([Article(id="n1", text=news_text)], detectors=["actors", "claims", "quotes"])
+    machine = corrections.document_of(analysis, ("claim", "quote"))
+    claims = [m for m in machine.marks if m.kind == "claim"]
+    assert claims, "the news fixture should hold a check-worthy claim"
+    path = tmp_path / "gold.jsonl"
+    corrections.write([machine], path)
+    same = score(path, "claim", ("actors", "claims"))
+    assert same["exact"]["f1"] == 1.0 and same["predicted"] == same["gold_spans"] == len(claims)
+    first = claims[0]
+    machine.marks = [m for m in machine.marks if m != first] + [Mark(first.start, first.end - 1, "claim", first.label)]  # one boundary moved by a character
+    corrections.write([machine], path)
+    moved = score(path, "claim", ("actors", "claims"))
+    assert moved["exact"]["recall"] == round((len(claims) - 1) / len(claims), 4) and moved["overlap"]["f1"] == 1.0
+    quotes = score(path, "quote", ("actors", "quotes"))
+    assert quotes["kind"] == "quote" and quotes["gold_spans"] == sum(m.kind == "quote" for m in machine.marks)

@@ -63,10 +63,22 @@ def train(
 
 
 def evaluate(
-    data: Annotated[Path, typer.Option(help="Folder with the claims corpora, or the shared data folder above it.")],
+    data: Annotated[Optional[Path], typer.Option(help="Folder with the claims corpora, or the shared data folder above it; not needed with --gold.")] = None,
     model: Annotated[Optional[Path], typer.Option(help="Model folder; the shipped model by default.")] = None,
+    gold: Annotated[Optional[Path], typer.Option("--gold", help="Score the claim spans on a team's own gold instead: a corrections file (spinscope import ... -o FILE).")] = None,
 ) -> None:
-    """Score a model on the validation splits: ClaimBuster F1 and macro-F1, CheckThat! MAP per debate."""
+    """Score a model on the validation splits: ClaimBuster F1 and macro-F1, CheckThat! MAP per debate; or the claim spans on a team's gold (--gold)."""
+    from spinscope.errors import UsageError
+
+    if gold is not None:
+        if model is not None:
+            raise UsageError("E250", detail="--gold scores the claims detector as installed: not with --model")
+        from spinscope_train.gold import score
+
+        typer.echo(json.dumps(score(gold, "claim", ("actors", "claims")), indent=2))
+        return
+    if data is None:
+        raise UsageError("E250", detail="give --data (the claims corpora) or --gold (a corrections file)")
     from spinscope_train.claims import evaluate as evaluator
 
     typer.echo(json.dumps(evaluator.evaluate(_claims_folder(data), model), indent=2))

@@ -29,8 +29,14 @@ def evaluate(
     data: Annotated[Optional[Path], typer.Option("--data", help="The quotes-polnear folder (default: $SPINSCOPE_DATA/quotes-polnear).")] = None,
     part: Annotated[str, typer.Option("--part", help="Which part to score: dev (default) or train.")] = "dev",
     limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N articles (sorted by name).")] = None,
+    gold: Annotated[Optional[Path], typer.Option("--gold", help="Score the quote spans on a team's own gold instead: a corrections file (spinscope import ... -o FILE).")] = None,
 ) -> None:
-    """Score the quotes detector on PolNeAR: content spans (overlap/union >= 0.5, one-to-one) and speakers."""
+    """Score the quotes detector on PolNeAR: content spans (overlap/union >= 0.5, one-to-one) and speakers; or on a team's gold (--gold)."""
+    if gold is not None:
+        from spinscope_train.gold import score
+
+        typer.echo(json.dumps(score(gold, "quote", ("actors", "quotes")), indent=2))
+        return
     from spinscope_train.quotes.data import default_root
     from spinscope_train.quotes.evaluate import score_part
 
