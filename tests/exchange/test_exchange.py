@@ -235,3 +235,20 @@ def test_claims_and_quotes_scored_on_a_teams_gold(tmp_path, news_text):
     assert moved["exact"]["recall"] == round((len(claims) - 1) / len(claims), 4) and moved["overlap"]["f1"] == 1.0
     quotes = score(path, "quote", ("actors", "quotes"))
     assert quotes["kind"] == "quote" and quotes["gold_spans"] == sum(m.kind == "quote" for m in machine.marks)
+
+
+def test_corrected_claims_become_labelled_sentences_for_training(tmp_path):
+    from spinscope.exchange.corrections import Document
+    from spinscope_train.claims.data import from_corrections
+
+    text = "The council met on Monday. Unemployment fell to four percent last year. We should all be proud."
+    start = text.index("Unemployment")
+    doc = Document("c1", text, [Mark(start, start + len("Unemployment fell to four percent last year."), "claim", "check_worthy")])
+    path = tmp_path / "corrections.jsonl"
+    corrections.write([doc], path)
+    lines = from_corrections(path)
+    assert [(x.text, x.label, x.group) for x in lines] == [
+        ("The council met on Monday.", 0, "corrections"),
+        ("Unemployment fell to four percent last year.", 1, "corrections"),
+        ("We should all be proud.", 0, "corrections"),
+    ]

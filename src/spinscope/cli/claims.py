@@ -32,6 +32,13 @@ def train(
     student_ffn: Annotated[
         Optional[int], typer.Option("--student-ffn", min=1, max=1536, help="Feed-forward units each student layer keeps, the strongest by weight (with --distil; default 768).")
     ] = None,
+    corrections: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--from",
+            help="A corrections file (spinscope import ... -o FILE): its articles' sentences join the training data, check-worthy where a corrected claim span covers them (the linear model).",
+        ),
+    ] = None,
 ) -> None:
     """Train the check-worthiness model and print its validation scores."""
     from spinscope.errors import UsageError
@@ -41,8 +48,10 @@ def train(
         raise UsageError("E133", detail="--finetune and --distil build different models: choose one")
     if not distil and any(x is not None for x in (student_layers, student_heads, student_ffn)):
         raise UsageError("E133", detail="--student-layers, --student-heads and --student-ffn shape the --distil student: add --distil")
+    if corrections is not None and (finetune or distil):
+        raise UsageError("E133", detail="--from adds corrections to the linear model's training: not with --finetune or --distil")
     data = _claims_folder(data)
-    scores = trainer.train(data, out, seed)
+    scores = trainer.train(data, out, seed, corrections=corrections)
     if distil:
         from spinscope_train.claims import distil as distiller
 

@@ -79,3 +79,22 @@ def checkthat_split(folder: Path) -> tuple[dict[str, list[Line]], dict[str, list
     train = {k: v for k, v in debates.items() if k not in VALIDATION_DEBATES}
     valid = {k: v for k, v in debates.items() if k in VALIDATION_DEBATES}
     return train, valid
+
+
+def from_corrections(path: Path) -> list[Line]:
+    """A team's corrected articles (``spinscope import ... -o FILE``) as labelled sentences: every claim
+    unit the detector would score (:func:`spinscope.detectors.claims.attribution.claim_units`) is 1
+    when a corrected ``claim`` span overlaps it, else 0; group ``"corrections"``."""
+    from spinscope import nlp
+    from spinscope.detectors.claims.attribution import claim_units
+    from spinscope.exchange import corrections
+
+    lines = []
+    documents = corrections.read(path)
+    for doc_in, parsed in zip(documents, nlp.pipe(d.text for d in documents)):
+        claims = [(m.start, m.end) for m in doc_in.marks if m.kind == "claim"]
+        for k, unit in enumerate(claim_units(parsed)):
+            start, end = unit.start_char, unit.end_char
+            label = int(any(s < end and start < e for s, e in claims))
+            lines.append(Line(f"{doc_in.id}:{k}", unit.text.strip(), label, "corrections"))
+    return lines
