@@ -90,6 +90,24 @@ def test_a_name_on_the_line_after_a_quotation_is_its_speaker():
     assert quote.attrs["speaker"]["text"] == "Oscar P. Quintero" and quote.attrs["source_type"] == "named_person"
 
 
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [("Pentagon spokesman John Kirby", "John Kirby"), ("former minister Ana Ruiz, speaking in Dorrin", "Ana Ruiz"), ("— Senator Maria Lopez", "Senator Maria Lopez")],
+)
+def test_a_role_and_a_name_on_the_line_after_a_quotation_name_its_speaker(line, speaker):
+    text = f"The raid came at dawn.\n\n“The strikes will continue until the militia stops its attacks on our bases.”\n{line}\n\nThe statement came hours later."
+    analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes")))
+    quote = next(s for s in analysis.spans if s.kind == "quote" and s.attrs["direct"])
+    assert quote.attrs["speaker"]["text"] == speaker and quote.attrs["source_type"] == "named_person"
+
+
+def test_a_plain_sentence_after_a_quotation_lends_no_speaker():
+    text = "The raid came at dawn.\n\n“The strikes will continue until the militia stops its attacks on our bases.”\nthe crowd cheered loudly\n\nThe statement came hours later."
+    analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes")))
+    quote = next(s for s in analysis.spans if s.kind == "quote" and s.attrs["direct"])
+    assert quote.attrs["speaker"] is None
+
+
 def test_a_colon_lead_in_lends_its_source_to_the_quotation_below():
     text = "As Anti-Media summarized at the time:\n\n“The United States has been bombing Syria for years without any legal authorization from Congress.”\n\nThe strikes went on."
     analysis = spinscope.analyze(HEAD + text, options=Options(detectors=("actors", "quotes")))

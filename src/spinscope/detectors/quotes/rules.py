@@ -148,7 +148,15 @@ def _lead_in_cue(doc, text: str, starts, start: int, marks):
 
 # Verbs that introduce a quotation only before a colon ("As Anti-Media summarized:", "as she put it:")
 LEAD_IN_VERBS = frozenset("summarize summarise put describe recount sum explain observe write note release issue read".split())
-ATTRIBUTION_LINE = re.compile(r"^[ \t]*(?:[―—–-]+|by\b)?[ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le)){0,4})[ \t]*(?:,[^\n]{0,80})?$")
+# A role before the name on an attribution line ("Pentagon spokesman John Kirby", "former minister Ana Ruiz").
+ATTRIBUTION_ROLE = (
+    r"(?:former|deputy|acting|vice|chief|prime|spokes(?:man|woman|person)|president|senator|minister|secretary|chair(?:man|woman)?|director|"
+    r"leader|general|governor|mayor|ambassador|professor|analyst|official|advis[eo]r|founder|executive|editor|author|commissioner|representative|lawmaker)"
+)
+ATTRIBUTION_LINE = re.compile(
+    r"^[ \t]*(?:[―—–-]+|by\b)?[ \t]*(?:(?:[A-Z][\w.'’-]+|" + ATTRIBUTION_ROLE + r")[ \t]+){0,3}?"
+    r"(?P<name>[A-Z][\w.'’-]+(?:[ \t]+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le)){0,4})[ \t]*(?:,[^\n]{0,80})?$"
+)
 
 
 def _attribution_line(doc, text: str, starts, quote: Quote) -> None:
