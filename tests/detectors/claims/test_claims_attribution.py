@@ -24,6 +24,8 @@ def _sources(text: str) -> list[str | None]:
         ("Unemployment fell to 4%, per the Labor Department.", "the Labor Department"),
         ("40 people died.", None),
         ("The man who said hello was arrested.", None),
+        ('"We will respond to any attack," said the cleric, Ayatollah Ahmad Khatami, in Tehran.', "Ayatollah Ahmad Khatami"),
+        ("The company's founder, Elon Musk, said the factory would open in 2025.", "Elon Musk"),
     ],
 )
 def test_attribution_single_sentence(text, source):
