@@ -194,7 +194,7 @@ def story_article_rows(stories: list[dict]) -> list[dict]:
 def article_rows(store) -> Iterator[dict]:
     """One flat row per stored article, in insertion order, a page at a time."""
     from spinscope.corpus.outlet_names import canonical, outlet_groups
-    from spinscope.corpus.rows import iter_rows
+    from spinscope.corpus.rows import PAGE, iter_rows
 
     with store.reading() as conn:
         groups = outlet_groups(conn)
@@ -222,7 +222,7 @@ def article_rows(store) -> Iterator[dict]:
         record["store_id"], record["id"] = record.pop("id"), record.pop("doc_id")
         record["outlet_group"] = canonical(groups, record["outlet"])
         page.append(record)
-        if len(page) >= 500:
+        if len(page) >= PAGE:
             yield from _with_counts(store, page)
             page = []
     yield from _with_counts(store, page)

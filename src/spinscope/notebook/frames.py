@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from spinscope.corpus.rows import PAGE
 from spinscope.errors import UsageError
 from spinscope.model import Analysis
 from spinscope.notebook.rows import COLUMNS, FRAMES, rows_of
@@ -18,7 +19,6 @@ from spinscope.notebook.rows import COLUMNS, FRAMES, rows_of
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-PAGE = 500
 DATETIME = "datetime64[us, UTC]"
 
 
