@@ -139,6 +139,27 @@ def test_attribution_colon_leads_into_quoted_paragraph():
     assert len(found) >= 3
 
 
+@pytest.mark.parametrize(
+    ("lead_in", "source"),
+    [
+        ("As Anti-Media summarized at the time:", "Anti-Media"),
+        ("As the senator put it in a statement on Friday, he wrote:", "he"),
+        ("The minister explained:", "The minister"),
+    ],
+)
+def test_attribution_colon_lead_in_lends_its_speaker_to_the_quotation(lead_in, source):
+    # a lead-in ending in a colon frames what follows: no clausal complement needed, "As" is no side remark
+    text = f"The war has gone on for years.\n\n{lead_in}\n\n“The United States has dropped more than 20,000 bombs on Syria and Iraq since the campaign began.”"
+    found = _unit_sources(text)
+    assert found[0][1] is None
+    assert found[-1][1] == source
+
+
+def test_attribution_a_lead_in_without_a_reporting_verb_lends_nothing():
+    text = "The figures are stark.\n\nConsider the following:\n\n“The United States has dropped more than 20,000 bombs on Syria and Iraq since the campaign began.”"
+    assert _unit_sources(text)[-1][1] is None
+
+
 def test_attribution_quotation_running_on_into_next_paragraph():
     text = '"The economy is broken," Smith said. "Wages have fallen for years.\n\n"Prices rose 9 percent last year."'
     assert [s for _, s in _unit_sources(text)][-1] == "Smith"

@@ -27,7 +27,7 @@ REPORTING_VERBS = frozenset(
 # Verbs that report speech only when they frame a quotation or a that-clause ("he continued,
 # “…”", "she suggested the plan would fail"), not otherwise ("prices continued to rise")
 FRAMING_VERBS = frozenset(
-    "continue ask answer joke quip urge vow pledge promise suggest remark exclaim shout retort counter reiterate repeat caution assure advise demand wonder lament propose recount".split()
+    "continue ask answer joke quip urge vow pledge promise suggest remark exclaim shout retort counter reiterate repeat caution assure advise demand wonder lament propose recount summarize summarise".split()
 )
 # Reporting verbs in these roles do not attribute the sentence ("the man who said hello")
 SKIP_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "prep", "pobj", "compound"})
@@ -184,6 +184,8 @@ def _phrase(head, sent) -> tuple[int, int] | None:
     if left > right:  # the head's subtree lies outside this unit (a sentence cut at a line break)
         return None
     doc = sent.doc
+    while right + 2 < sent.end and doc[right + 1].text == "-" and not doc[right].whitespace_ and not doc[right + 1].whitespace_:
+        right += 2  # "Anti-Media" parsed as "Anti" beside "-" and "Media"
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].is_space):
@@ -245,8 +247,8 @@ def sources(sents: list) -> list[tuple[int, int] | None]:
             label = speaker_label(sent) if _first_char(text, sent) == paragraphs[i] else None
         if found[i] is None:
             found[i] = label
-        if found[i] is None and i and found[i - 1] is not None and _led_in(text, sents[i - 1], sent):
-            found[i] = found[i - 1]
+        if found[i] is None and i and _led_in(text, sents[i - 1], sent):
+            found[i] = found[i - 1] or _lead_in_source(sents[i - 1])
     _quote_speakers(text, sents, paragraphs, found)
     return found
 
@@ -347,6 +349,25 @@ def speaker_label(sent) -> tuple[int, int] | None:
     if not (types <= SPEAKER_ENTS) and not all(t.pos_ in ("PROPN", "NOUN") and (t.is_title or t.is_upper) for t in words):
         return None  # a name is capitalised ("Sanders:" opening a headline is often tagged a noun)
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _lead_in_source(sent) -> tuple[int, int] | None:
+    """The speaker of a lead-in that ends in a colon ("As Anti-Media summarized at the time:").
+
+    A lead-in frames what follows it, so a reporting or framing verb counts
+    here without the clausal complement or quotation mark it needs elsewhere,
+    and an "As" before it does not make it a side remark.
+    """
+    for tok in sorted(sent, key=_depth):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in REPORTING_VERBS | set(FRAMING_VERBS):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children) or _inside_quote(tok, sent):
+            continue
+        source = _subject(tok, sent)
+        if source:
+            return source
+    return None
 
 
 def _led_in(text: str, before, sent) -> bool:
