@@ -14,14 +14,29 @@ def train(
     out: Annotated[Path, typer.Option("--out", help="Where to write the scorer JSON (copy it to src/spinscope/models/quotes/scorer.json to ship it).")],
     data: Annotated[Optional[Path], typer.Option("--data", help="The quotes-polnear folder (default: $SPINSCOPE_DATA/quotes-polnear).")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="Train on the first N train articles only (sorted by name).")] = None,
+    tagger: Annotated[
+        bool,
+        typer.Option(
+            "--tagger",
+            help="Also fine-tune the attribution tagger (MiniLM, about 25 minutes on two cores) and fit its blend: --out is then a folder "
+            "that receives scorer.json and tagger/ (copy both into src/spinscope/models/quotes/ to ship them).",
+        ),
+    ] = False,
+    epochs: Annotated[int, typer.Option("--epochs", help="Tagger epochs (with --tagger).")] = 2,
+    threads: Annotated[int, typer.Option("--threads", help="Torch threads for the tagger (with --tagger).")] = 2,
 ) -> None:
-    """Fit the quote candidate scorer on PolNeAR train (cut-off by 5-fold cross-validation; dev is not read)."""
+    """Fit the quote candidate scorer on PolNeAR train (cut-off by 5-fold cross-validation; dev is not read); with --tagger, the tagger and blend too."""
     from spinscope_train.quotes.data import default_root
     from spinscope_train.quotes.learn import train_scorer
 
     root = data or default_root()
     if not (root / "train" / "attributions").is_dir():
         raise typer.BadParameter(f"{root / 'train'} has no attributions/ folder: give the quotes-polnear folder", param_hint="--data")
+    if tagger:
+        from spinscope_train.quotes.blend import train as train_all
+
+        typer.echo(json.dumps(train_all(root, out, epochs=epochs, threads=threads, limit=limit, log=lambda m: typer.echo(m, err=True)), indent=2))
+        return
     typer.echo(json.dumps(train_scorer(root, out, limit), indent=2))
 
 

@@ -83,11 +83,11 @@ class Scores:
 def score_part(root, part: str = "dev", limit: int | None = None) -> dict:
     """Parse a PolNeAR part with the shared pipeline and score the quote rules on it."""
     from spinscope import nlp
-    from spinscope.detectors.quotes.rules import extract
+    from spinscope.detectors.quotes.detector import find
     from spinscope_train.quotes.data import load
 
     articles = load(root, part, limit)
     scores = Scores()
     for article, doc in zip(articles, nlp.pipe_batched(a.text for a in articles)):
-        scores.add(extract(doc), article.quotes)
+        scores.add(find(doc), article.quotes)
     return {"part": part, "articles": len(articles), **scores.report()}

@@ -91,13 +91,13 @@ def train_scorer(root, out: Path, limit: int | None = None) -> dict:
     return fit_scorer(articles, list(nlp.pipe_batched(a.text for a in articles)), out)
 
 
-def fit_scorer(articles, docs, out: Path) -> dict:
+def fit_scorer(articles, docs, out: Path, part: str = "train") -> dict:
     """Choose the cut-off by cross-validation, fit on all the given articles, write the scorer JSON."""
     threshold, f1 = choose_threshold(articles, docs)
     data = [examples(doc, a.quotes) for a, doc in zip(articles, docs)]
     table = fit([x for X, _ in data for x in X], [v for _, y in data for v in y])
     table["threshold"] = threshold
-    table["trained_on"] = {"part": "train", "articles": len(articles), "C": C, "min_count": MIN_COUNT, "cv_f1": {str(t): v for t, v in f1.items()}}
+    table["trained_on"] = {"part": part, "articles": len(articles), "C": C, "min_count": MIN_COUNT, "cv_f1": {str(t): v for t, v in f1.items()}}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(table, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     return {"threshold": threshold, "cv_f1": f1[threshold], "features": len(table["weights"])}

@@ -31,14 +31,13 @@ class QuotesDetector(BaseDetector):
 
     def detect(self, doc, article) -> Findings:
         from spinscope.detectors.actors.resolve import cluster
-        from spinscope.detectors.quotes.rules import extract
 
         text = article.text
         actors = cluster(doc)
         spans = []
         from spinscope.detectors.source_types import classify
 
-        for q in extract(doc):
+        for q in find(doc):
             actor = _speaker_actor(actors, q)
             source_type = classify(doc, *(q.speaker or (None, None)), actor_type=actors.type_of(actor))
             if source_type in ("anonymous", "vague") and actors.actor_at(q.speaker_token) is None and _indefinite(doc[q.speaker_token]):
@@ -56,6 +55,19 @@ class QuotesDetector(BaseDetector):
                 )
             )
         return Findings(spans=spans)
+
+
+def find(doc) -> list:
+    """The quotes of a parsed text as the detector reads them: the rules and the candidate scorer,
+    blended with the shipped attribution tagger where it is installed (:mod:`.tagger`)."""
+    from spinscope.detectors.quotes.rules import extract
+    from spinscope.detectors.quotes.tagger import shipped
+
+    model = shipped()
+    if model is None:
+        return extract(doc)
+    tagger, blend = model
+    return extract(doc, tagged=tagger.tag(doc.text), blend=blend)
 
 
 def _impersonal(verb) -> bool:

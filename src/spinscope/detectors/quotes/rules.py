@@ -47,10 +47,28 @@ class Quote:
     no_speaker: bool = False  # the cue's subject is a word that names nobody ("which", "this", "'s")
 
 
-def extract(doc, scorer=None) -> list[Quote]:
-    """Every quote in a parsed article, sorted, none overlapping another (``scorer``: the shipped one by default)."""
+def extract(doc, scorer=None, tagged=None, blend=None) -> list[Quote]:
+    """Every quote in a parsed article, sorted, none overlapping another (``scorer``: the shipped one by default).
+
+    With the attribution tagger's outputs (``tagged``, :mod:`.tagger`) and a
+    ``blend``, each learned candidate's score is the blend of the scorer's
+    probability and the tagger's, cut at the blend's threshold.
+    """
     scorer = scorer or load_scorer()
-    return assemble(doc, scored(doc, scorer), scorer.threshold)
+    if tagged is None or blend is None:
+        return assemble(doc, scored(doc, scorer), scorer.threshold)
+    from spinscope.detectors.quotes.tagger import span_features
+
+    quotes = scored(doc, scorer)
+    feats = [span_features(tagged, q.start, q.end, q.score) if q.learned else None for q in quotes]
+    return assemble(doc, rescore(quotes, feats, blend), blend.threshold)
+
+
+def rescore(quotes: list[Quote], feats: list, blend) -> list[Quote]:
+    """Copies of ``quotes`` whose learned scores are the blend's (``feats[i]`` None keeps quote i's score)."""
+    from dataclasses import replace
+
+    return [q if f is None else replace(q, score=round(blend.score(f), 3)) for q, f in zip(quotes, feats)]
 
 
 def scored(doc, scorer) -> list[Quote]:
