@@ -19,7 +19,7 @@ def train(
         typer.Option(
             "--tagger",
             help="Also fine-tune the attribution tagger (MiniLM, about 25 minutes on two cores) and fit its blend: --out is then a folder "
-            "that receives scorer.json and tagger/ (copy both into src/spinscope/models/quotes/ to ship them).",
+            "that receives tagger/ (the tagger, its blend and the candidate scorer fitted with it; copy it into src/spinscope/models/quotes/ to ship it).",
         ),
     ] = False,
     epochs: Annotated[int, typer.Option("--epochs", help="Tagger epochs (with --tagger).")] = 2,
@@ -44,6 +44,7 @@ def evaluate(
     data: Annotated[Optional[Path], typer.Option("--data", help="The quotes-polnear folder (default: $SPINSCOPE_DATA/quotes-polnear).")] = None,
     part: Annotated[str, typer.Option("--part", help="Which part to score: dev (default) or train.")] = "dev",
     limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N articles (sorted by name).")] = None,
+    tagger: Annotated[bool, typer.Option("--tagger", help="Score the candidates blended with the attribution tagger (models/quotes/tagger/).")] = False,
     gold: Annotated[Optional[Path], typer.Option("--gold", help="Score the quote spans on a team's own gold instead: a corrections file (spinscope import ... -o FILE).")] = None,
 ) -> None:
     """Score the quotes detector on PolNeAR: content spans (overlap/union >= 0.5, one-to-one) and speakers; or on a team's gold (--gold)."""
@@ -58,4 +59,4 @@ def evaluate(
     root = data or default_root()
     if not (root / part / "attributions").is_dir():
         raise typer.BadParameter(f"{root / part} has no attributions/ folder: give the quotes-polnear folder", param_hint="--data")
-    typer.echo(json.dumps(score_part(root, part, limit), indent=2))
+    typer.echo(json.dumps(score_part(root, part, limit, tagger), indent=2))

@@ -84,7 +84,7 @@ def write(blend, f1: dict, out: Path, record: dict) -> None:
 
 
 def train(root: Path, models: Path, epochs: int = 2, threads: int = 2, limit: int | None = None, log=print) -> dict:
-    """Tagger, candidate scorer and blend, all three, into ``models`` (``scorer.json`` and ``tagger/``)."""
+    """Tagger, candidate scorer and blend, all three, into ``models / "tagger"``."""
     from spinscope import nlp
     from spinscope.detectors.quotes.scorer import Scorer
     from spinscope.detectors.quotes.tagger import Tagger
@@ -97,8 +97,8 @@ def train(root: Path, models: Path, epochs: int = 2, threads: int = 2, limit: in
     fit_i = [i for i, a in enumerate(articles) if not tagger.is_tune(a.name)]
     tune_i = [i for i, a in enumerate(articles) if tagger.is_tune(a.name)]
     log(f"candidate scorer on {len(fit_i)} fit articles")
-    summary = learn.fit_scorer([articles[i] for i in fit_i], [docs[i] for i in fit_i], models / "scorer.json", part=FIT_PART)
-    table = json.loads((models / "scorer.json").read_text(encoding="utf-8"))
+    summary = learn.fit_scorer([articles[i] for i in fit_i], [docs[i] for i in fit_i], models / "tagger" / "scorer.json", part=FIT_PART)
+    table = json.loads((models / "tagger" / "scorer.json").read_text(encoding="utf-8"))
     scorer = Scorer(table["weights"], table["intercept"], 0.5)
     tagging = Tagger(models / "tagger")
     log(f"blend on {len(tune_i)} tune articles")

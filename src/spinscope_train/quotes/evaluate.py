@@ -80,7 +80,7 @@ class Scores:
         return {k: t.report() for k, t in self.tallies.items()}
 
 
-def score_part(root, part: str = "dev", limit: int | None = None) -> dict:
+def score_part(root, part: str = "dev", limit: int | None = None, tagger: bool = False) -> dict:
     """Parse a PolNeAR part with the shared pipeline and score the quote rules on it."""
     from spinscope import nlp
     from spinscope.detectors.quotes.detector import find
@@ -89,5 +89,5 @@ def score_part(root, part: str = "dev", limit: int | None = None) -> dict:
     articles = load(root, part, limit)
     scores = Scores()
     for article, doc in zip(articles, nlp.pipe_batched(a.text for a in articles)):
-        scores.add(find(doc), article.quotes)
+        scores.add(find(doc, tagger), article.quotes)
     return {"part": part, "articles": len(articles), **scores.report()}

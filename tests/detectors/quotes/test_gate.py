@@ -29,3 +29,20 @@ def test_gate_quotes_polnear_dev_subset(shared_data):
     assert got["articles"] == gate["subset"]
     for key in ("f1", "speaker_accuracy"):
         assert got["all"][key] >= gate["all"][key] - TOLERANCE, (key, got["all"], gate["all"])
+
+
+def test_gate_quotes_with_the_tagger_polnear_dev_subset(shared_data):
+    import pytest
+
+    from spinscope.detectors.quotes.tagger import shipped
+    from spinscope_train.quotes.evaluate import score_part
+
+    root = shared_data / "quotes-polnear"
+    if not (root / "dev" / "attributions").is_dir():
+        pytest.skip(f"{root}/dev not found: the PolNeAR corpus is needed for the quotes quality gate")
+    if shipped() is None:
+        pytest.skip("the attribution tagger is not installed")
+    gate = PINNED["dev_with_tagger"]["gate"]
+    got = score_part(root, "dev", gate["subset"], tagger=True)
+    for key in ("f1", "speaker_accuracy"):
+        assert got["all"][key] >= gate["all"][key] - TOLERANCE, (key, got["all"], gate["all"])

@@ -14,7 +14,7 @@ TEXT = "The minister said on Monday that the government would raise fuel taxes n
 
 
 def test_tagger_reads_the_content_of_reported_speech_not_plain_narration():
-    model, _ = tagger.shipped()
+    model, _, _ = tagger.shipped()
     tagged = model.tag(TEXT)
     assert tagged.probs.shape == (len(tagged.enc.ids), len(tagger.OUTPUTS))
     content = tagged.chars(tagger.OUTPUTS.index("content"), len(TEXT))
@@ -27,7 +27,7 @@ def test_tagger_reads_the_content_of_reported_speech_not_plain_narration():
 
 
 def test_tagger_outputs_depend_on_the_text_alone():
-    model, _ = tagger.shipped()
+    model, _, _ = tagger.shipped()
     long_text = TEXT * 12  # several overlapping windows
     first = model.tag(long_text).probs
     assert np.array_equal(first, model.tag(long_text).probs)
@@ -35,7 +35,7 @@ def test_tagger_outputs_depend_on_the_text_alone():
 
 
 def test_blend_features_and_scores():
-    model, blend = tagger.shipped()
+    model, blend, _ = tagger.shipped()
     tagged = model.tag(TEXT)
     start = TEXT.index("that the government")
     end = TEXT.index(".\n")
@@ -49,6 +49,6 @@ def test_detector_reports_the_blended_quote_with_its_speaker():
     from spinscope.detectors.quotes.detector import find
 
     doc = nlp.load()(TEXT)
-    found = find(doc)
+    found = find(doc, tagger=True)
     assert any(TEXT[q.start : q.end].startswith("that the government would raise fuel taxes") and TEXT[q.speaker[0] : q.speaker[1]] == "The minister" for q in found)
     assert not any(q.start >= TEXT.index("Prices") for q in found)

@@ -57,17 +57,18 @@ class QuotesDetector(BaseDetector):
         return Findings(spans=spans)
 
 
-def find(doc) -> list:
-    """The quotes of a parsed text as the detector reads them: the rules and the candidate scorer,
-    blended with the shipped attribution tagger where it is installed (:mod:`.tagger`)."""
+def find(doc, tagger: bool = False) -> list:
+    """The quotes of a parsed text as the detector reads them: the rules and the candidate scorer; with
+    ``tagger``, the candidates blended with the shipped attribution tagger (:mod:`.tagger`), not yet the default:
+    the hyperpartisan model reads the quotes and was fitted on the scorer's."""
     from spinscope.detectors.quotes.rules import extract
     from spinscope.detectors.quotes.tagger import shipped
 
-    model = shipped()
+    model = shipped() if tagger else None
     if model is None:
         return extract(doc)
-    tagger, blend = model
-    return extract(doc, tagged=tagger.tag(doc.text), blend=blend)
+    tagging, blend, scorer = model
+    return extract(doc, scorer=scorer, tagged=tagging.tag(doc.text), blend=blend)
 
 
 def _impersonal(verb) -> bool:

@@ -49,11 +49,14 @@ def load_blend(path: str | Path | None = None) -> "Blend":
 
 
 @functools.lru_cache(maxsize=1)
-def shipped() -> tuple["Tagger", "Blend"] | None:
-    """The shipped tagger and blend, loaded once per process; None where they are absent."""
-    if not available() or not (DEFAULT_TAGGER / "blend.json").exists():
+def shipped() -> tuple["Tagger", "Blend", object] | None:
+    """The shipped tagger, its blend and the candidate scorer the blend was fitted with, loaded once per process;
+    None where they are absent."""
+    if not available() or not (DEFAULT_TAGGER / "blend.json").exists() or not (DEFAULT_TAGGER / "scorer.json").exists():
         return None
-    return Tagger(), load_blend()
+    from spinscope.detectors.quotes.scorer import load
+
+    return Tagger(), load_blend(), load(str(DEFAULT_TAGGER / "scorer.json"))
 
 
 def available(path: str | Path | None = None) -> bool:
