@@ -36,8 +36,8 @@ def _fit(rows) -> "object":
 
     from spinscope.detectors.quotes.tagger import Blend
 
-    X = [f for quotes, feats, gold in rows for q, f, y in zip(quotes, feats, _labels(quotes, gold)) if f is not None]
-    y = [y for quotes, feats, gold in rows for q, f, y in zip(quotes, feats, _labels(quotes, gold)) if f is not None]
+    pairs = [(f, y) for quotes, feats, gold in rows for f, y in zip(feats, _labels(quotes, gold)) if f is not None]
+    X, y = [f for f, _ in pairs], [y for _, y in pairs]
     model = LogisticRegression(C=C, max_iter=2000).fit(np.array(X), np.array(y))
     return Blend([round(float(w), 5) for w in model.coef_[0]], round(float(model.intercept_[0]), 5), 0.5)
 
