@@ -90,19 +90,15 @@ def build_model(path: Path, layers: int | None = None):
 
 
 def _batch(items: list[dict]):
+    """The techniques trainer's padded batch, and a mask of the tokens between [CLS] and [SEP]."""
     import torch
 
-    width = max(len(x["ids"]) for x in items)
-    ids = torch.zeros((len(items), width), dtype=torch.long)
-    mask = torch.zeros_like(ids)
-    tgt = torch.zeros((len(items), width, N_OUT))
-    inner = torch.zeros_like(ids)
-    for r, x in enumerate(items):
-        n = len(x["ids"])
-        ids[r, :n] = torch.from_numpy(x["ids"])
-        mask[r, :n] = 1
-        inner[r, 1 : n - 1] = 1
-        tgt[r, 1 : n - 1] = torch.from_numpy(x["targets"])
+    from spinscope_train.techniques.train import _batch as padded
+
+    ids, mask, tgt = padded(items)
+    inner = mask.clone()
+    inner[:, 0] = 0
+    inner[torch.arange(len(items)), mask.sum(1) - 1] = 0
     return ids, mask, inner, tgt
 
 

@@ -90,12 +90,13 @@ def build_model(path: Path):
 
 
 def _batch(items: list[dict]):
+    """Padded ``(ids, mask, targets)`` of windows with [CLS]/[SEP]; targets sit between the two (also the quotes tagger's)."""
     import torch
 
     width = max(len(x["ids"]) for x in items)
     ids = torch.zeros((len(items), width), dtype=torch.long)
     mask = torch.zeros_like(ids)
-    targets = torch.zeros((len(items), width, N_OUT))
+    targets = torch.zeros((len(items), width, items[0]["targets"].shape[1]))  # as many outputs as the targets have
     for r, x in enumerate(items):
         n = len(x["ids"])
         ids[r, :n] = torch.from_numpy(x["ids"])
