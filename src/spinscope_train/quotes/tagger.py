@@ -20,7 +20,6 @@ import json
 import math
 import os
 import random
-import shutil
 import time
 from pathlib import Path
 
@@ -144,28 +143,9 @@ def fit(train, seed: int = 13, epochs: int = 2, threads: int = 2, trainable_laye
 
 def export(model, out: Path) -> None:
     """Write ``model.onnx`` (int8, per-channel) and ``tokenizer.json`` into ``out``."""
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from spinscope_train.techniques.train import export_int8
 
-    from spinscope_train.techniques.train import encoder_dir
-
-    out.mkdir(parents=True, exist_ok=True)
-    fp32 = out / "model.fp32.onnx"
-    ids = torch.randint(1000, 2000, (1, 32))
-    with torch.no_grad():
-        torch.onnx.export(
-            model,
-            (ids, torch.ones_like(ids)),
-            str(fp32),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["token_logits"],
-            opset_version=17,
-            dynamo=False,
-            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in ["input_ids", "attention_mask", "token_logits"]},
-        )
-    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
-    fp32.unlink()
-    shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
+    export_int8(model, out, ["token_logits"], per_channel=True)
 
 
 def train(root: Path, out: Path, seed: int = 13, epochs: int = 2, threads: int = 2, trainable_layers: int = 6, limit: int | None = None, log=print, layers: int | None = None) -> dict:

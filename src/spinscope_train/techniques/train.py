@@ -194,30 +194,37 @@ def fit(train: list[data.Labelled], seed: int, epochs: int, threads: int, log=pr
     return model
 
 
-def export(model, out: Path, per_channel: bool = False) -> None:
-    """Write int8 ``model.onnx``, ``span_head.npz`` and ``tokenizer.json`` into ``out``."""
+def export_int8(model, out: Path, outputs: list[str], per_channel: bool = False) -> None:
+    """Write the model as int8 ``model.onnx`` (inputs ``input_ids``, ``attention_mask``; ``outputs`` named so)
+    and the encoder's ``tokenizer.json`` into ``out`` (also the quotes tagger's)."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out.mkdir(parents=True, exist_ok=True)
     fp32 = out / "model.fp32.onnx"
     ids = torch.randint(1000, 2000, (2, 32))
+    names = ["input_ids", "attention_mask", *outputs]
     with torch.no_grad():
         torch.onnx.export(
             model,
             (ids, torch.ones_like(ids)),
             str(fp32),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["token_logits", "hidden"],
+            input_names=names[:2],
+            output_names=list(outputs),
             opset_version=17,
             dynamo=False,
-            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in ["input_ids", "attention_mask", "token_logits", "hidden"]},
+            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in names},
         )
     quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=per_channel)
     fp32.unlink()
+    shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
+
+
+def export(model, out: Path, per_channel: bool = False) -> None:
+    """Write int8 ``model.onnx``, ``span_head.npz`` and ``tokenizer.json`` into ``out``."""
+    export_int8(model, out, ["token_logits", "hidden"], per_channel)
     w = model.span_head.weight.detach().numpy().T.astype(np.float32)
     np.savez(out / "span_head.npz", weight=w, bias=model.span_head.bias.detach().numpy().astype(np.float32))
-    shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
 
 
 MEMBER_RECORD_KEYS = (
