@@ -24,6 +24,10 @@ def train(
     ] = False,
     epochs: Annotated[int, typer.Option("--epochs", help="Tagger epochs (with --tagger).")] = 2,
     threads: Annotated[int, typer.Option("--threads", help="Torch threads for the tagger (with --tagger).")] = 2,
+    tagger_from: Annotated[
+        Optional[Path],
+        typer.Option("--tagger-from", help="With --tagger: reuse this trained tagger folder (e.g. src/spinscope/models/quotes/tagger) and fit only the scorer and blend again."),
+    ] = None,
 ) -> None:
     """Fit the quote candidate scorer on PolNeAR train (cut-off by 5-fold cross-validation; dev is not read); with --tagger, the tagger and blend too."""
     from spinscope_train.quotes.data import default_root
@@ -35,7 +39,11 @@ def train(
     if tagger:
         from spinscope_train.quotes.blend import train as train_all
 
-        typer.echo(json.dumps(train_all(root, out, epochs=epochs, threads=threads, limit=limit, log=lambda m: typer.echo(m, err=True)), indent=2))
+        try:
+            result = train_all(root, out, epochs=epochs, threads=threads, limit=limit, log=lambda m: typer.echo(m, err=True), reuse=tagger_from)
+        except FileNotFoundError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--tagger-from") from None
+        typer.echo(json.dumps(result, indent=2))
         return
     typer.echo(json.dumps(train_scorer(root, out, limit), indent=2))
 

@@ -83,15 +83,31 @@ def write(blend, f1: dict, out: Path, record: dict) -> None:
     out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
-def train(root: Path, models: Path, epochs: int = 2, threads: int = 2, limit: int | None = None, log=print) -> dict:
-    """Tagger, candidate scorer and blend, all three, into ``models / "tagger"``."""
+TAGGER_FILES = ("model.onnx", "tokenizer.json", "tagger.json")
+
+
+def train(root: Path, models: Path, epochs: int = 2, threads: int = 2, limit: int | None = None, log=print, reuse: Path | None = None) -> dict:
+    """Tagger, candidate scorer and blend, all three, into ``models / "tagger"``; with ``reuse`` (a trained
+    tagger's folder), that tagger is copied in and only the scorer and the blend are fitted again."""
+    import shutil
+
     from spinscope import nlp
     from spinscope.detectors.quotes.scorer import Scorer
     from spinscope.detectors.quotes.tagger import Tagger
     from spinscope_train.quotes import learn, tagger
     from spinscope_train.quotes.data import load
 
-    record = tagger.train(root, models / "tagger", epochs=epochs, threads=threads, limit=limit, log=log)
+    if reuse is None:
+        record = tagger.train(root, models / "tagger", epochs=epochs, threads=threads, limit=limit, log=log)
+    else:
+        missing = [f for f in TAGGER_FILES if not (reuse / f).is_file()]
+        if missing:
+            raise FileNotFoundError(f"{reuse} is not a trained tagger's folder: it lacks {', '.join(missing)}")
+        (models / "tagger").mkdir(parents=True, exist_ok=True)
+        for name in TAGGER_FILES:
+            if (reuse / name).resolve() != (models / "tagger" / name).resolve():
+                shutil.copyfile(reuse / name, models / "tagger" / name)
+        record = json.loads((reuse / "tagger.json").read_text(encoding="utf-8"))
     articles = load(root, "train", limit)
     docs = list(nlp.pipe_batched(a.text for a in articles))
     fit_i = [i for i, a in enumerate(articles) if not tagger.is_tune(a.name)]
