@@ -26,7 +26,7 @@ def train(
     threads: Annotated[int, typer.Option("--threads", help="Torch threads for the tagger (with --tagger).")] = 2,
     tagger_from: Annotated[
         Optional[Path],
-        typer.Option("--tagger-from", help="With --tagger: reuse this trained tagger folder (e.g. src/spinscope/models/quotes/tagger) and fit only the scorer and blend again."),
+        typer.Option("--tagger-from", help="Reuse this trained tagger folder (e.g. src/spinscope/models/quotes/tagger) and fit only the scorer and blend again (implies --tagger)."),
     ] = None,
 ) -> None:
     """Fit the quote candidate scorer on PolNeAR train (cut-off by 5-fold cross-validation; dev is not read); with --tagger, the tagger and blend too."""
@@ -36,7 +36,7 @@ def train(
     root = data or default_root()
     if not (root / "train" / "attributions").is_dir():
         raise typer.BadParameter(f"{root / 'train'} has no attributions/ folder: give the quotes-polnear folder", param_hint="--data")
-    if tagger:
+    if tagger or tagger_from is not None:
         from spinscope_train.quotes.blend import train as train_all
 
         try:

@@ -49,5 +49,5 @@ def test_train_quotes_says_when_the_tagger_folder_is_not_one(shared_data, tmp_pa
     root = shared_data / "quotes-polnear"
     if not (root / "train" / "attributions").is_dir():
         pytest.skip(f"{root}/train not found: the PolNeAR corpus is needed to train the quote scorer")
-    result = CliRunner().invoke(app, ["train", "quotes", "--data", str(root), "--out", str(tmp_path), "--tagger", "--tagger-from", str(tmp_path)])
+    result = CliRunner().invoke(app, ["train", "quotes", "--data", str(root), "--out", str(tmp_path), "--tagger-from", str(tmp_path)])
     assert result.exit_code != 0 and "lacks model.onnx" in result.output
