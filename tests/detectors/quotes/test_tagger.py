@@ -52,3 +52,14 @@ def test_detector_reports_the_blended_quote_with_its_speaker():
     found = find(doc, tagger=True)
     assert any(TEXT[q.start : q.end].startswith("that the government would raise fuel taxes") and TEXT[q.speaker[0] : q.speaker[1]] == "The minister" for q in found)
     assert not any(q.start >= TEXT.index("Prices") for q in found)
+
+
+def test_a_quote_the_parse_leaves_without_a_speaker_takes_the_taggers_source():
+    from spinscope.detectors.quotes.detector import find
+
+    text = "Senator Ruiz answered by using the example of Ohio to show that the tax cut had failed."
+    doc = nlp.load()(text)
+    content = text.index("that the tax cut")
+    assert [q.speaker for q in find(doc, tagger=False) if q.start == content] == [None]
+    (q,) = [q for q in find(doc, tagger=True) if q.start == content]
+    assert text[q.speaker[0] : q.speaker[1]] == "Senator Ruiz" and doc[q.speaker_token].text in ("Senator", "Ruiz")

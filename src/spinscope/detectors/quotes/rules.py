@@ -61,7 +61,23 @@ def extract(doc, scorer=None, tagged=None, blend=None) -> list[Quote]:
 
     quotes = scored(doc, scorer)
     feats = [span_features(tagged, q.start, q.end, q.score) if q.learned else None for q in quotes]
-    return assemble(doc, rescore(quotes, feats, blend), blend.threshold)
+    return [_tagged_speaker(doc, q, tagged) for q in assemble(doc, rescore(quotes, feats, blend), blend.threshold)]
+
+
+def _tagged_speaker(doc, quote: Quote, tagged) -> Quote:
+    """A quote the parse left without a speaker takes the tagger's source nearest it, in the same sentences
+    ("Donald Trump's claim that …", "shaming X" under a subject the parse did not reach)."""
+    from dataclasses import replace
+
+    from spinscope.detectors.quotes.tagger import source_near
+
+    if quote.speaker is not None:
+        return quote
+    found = source_near(tagged, doc, quote.start, quote.end)
+    mention = doc.char_span(*found, alignment_mode="expand") if found else None
+    if mention is None or not len(mention):
+        return quote
+    return replace(quote, speaker=(mention.start_char, mention.end_char), speaker_token=mention.root.i, speaker_tokens=(mention.start, mention.end))  # whole words
 
 
 def rescore(quotes: list[Quote], feats: list, blend) -> list[Quote]:

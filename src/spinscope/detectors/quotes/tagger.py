@@ -95,6 +95,34 @@ class Tagger:
 BLEND_FEATURES = ("scorer_logit", "content_mean", "content_min", "begin_first", "begin_inner_max", "content_before", "content_after", "cue_inside")
 
 
+SOURCE_THRESHOLD = 0.5  # the natural cut; on the tune part 0.3 and 0.7 gave speaker accuracy 0.874 and 0.871 against 0.873
+
+
+def source_near(tagged: Tagged, doc, start: int, end: int, threshold: float = SOURCE_THRESHOLD) -> tuple[int, int] | None:
+    """The character span of the tagger's source nearest the content ``text[start:end]``, within the
+    sentences the content touches and outside the content: a run of tokens with source probability at or
+    above ``threshold``.  None where the tagger marks no source there."""
+    content = doc.char_span(start, end, alignment_mode="expand")
+    if content is None or not len(content):
+        return None
+    first, last = content[0].sent.start_char, content[-1].sent.end_char
+    column = OUTPUTS.index("source")
+    runs, run = [], None
+    for s, e, p in zip(tagged.enc.starts, tagged.enc.ends, tagged.probs[:, column]):
+        excluded = s < first or e > last or start <= s < end  # another sentence, or the content itself
+        if not excluded and p >= threshold:
+            run = (run[0], e) if run else (s, e)
+            continue
+        if run:
+            runs.append(run)
+        run = None
+    if run:
+        runs.append(run)
+    if not runs:
+        return None
+    return min(runs, key=lambda r: min(abs(r[0] - start), abs(r[1] - start), abs(r[0] - end)))
+
+
 def span_features(tagged: Tagged, start: int, end: int, scorer_probability: float) -> list[float]:
     """What the blend reads of one candidate span ``text[start:end]``, in :data:`BLEND_FEATURES` order.
 
