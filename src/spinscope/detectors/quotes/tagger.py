@@ -107,8 +107,9 @@ def source_near(tagged: Tagged, doc, start: int, end: int, threshold: float = SO
         return None
     first, last = content[0].sent.start_char, content[-1].sent.end_char
     column = OUTPUTS.index("source")
+    lo, hi = np.searchsorted(tagged.enc.starts, [first, last])  # only the tokens of those sentences
     runs, run = [], None
-    for s, e, p in zip(tagged.enc.starts, tagged.enc.ends, tagged.probs[:, column]):
+    for s, e, p in zip(tagged.enc.starts[lo:hi], tagged.enc.ends[lo:hi], tagged.probs[lo:hi, column]):
         excluded = s < first or e > last or start <= s < end  # another sentence, or the content itself
         if not excluded and p >= threshold:
             run = (run[0], e) if run else (s, e)
