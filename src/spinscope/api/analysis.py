@@ -32,7 +32,7 @@ class AnalyzeRequest(BaseModel):
     detectors: list[str] | None = Field(default=None, description="Detectors to run (default: all).")
     min_score: float | None = Field(default=None, ge=0.0, le=1.0, description="Drop spans scored below this.")
     keep_boilerplate: bool = False
-    accurate: bool = Field(default=False, description="Find techniques with the shipped two-model ensemble: more accurate, slower.")
+    accurate: bool = Field(default=False, description="Find techniques with the shipped two-model ensemble and quotes with the attribution tagger: more accurate, slower.")
     store: bool = Field(default=False, description="Also save the analysis in the corpus store (needs --db, not --read-only).")
 
 

@@ -31,7 +31,7 @@ ANALYZE_BODY = {
                         "detectors": {"type": "string", "description": "comma-separated"},
                         "min_score": {"type": "number"},
                         "keep_boilerplate": {"type": "boolean"},
-                        "accurate": {"type": "boolean", "description": "the slower, more accurate technique model"},
+                        "accurate": {"type": "boolean", "description": "the slower, more accurate setting: the two-model technique ensemble and the quotes attribution tagger"},
                         "store": {"type": "boolean"},
                     },
                 }

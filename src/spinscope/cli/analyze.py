@@ -35,7 +35,7 @@ def analyze(
     techniques_model: Annotated[Optional[Path], typer.Option("--techniques-model", help="Use this technique-model checkpoint.")] = None,
     model: Annotated[Optional[list[str]], typer.Option("--model", help="Use a local checkpoint for a detector: NAME=PATH (repeatable).")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes that analyse (output keeps the input order).")] = 1,
-    accurate: Annotated[bool, typer.Option("--accurate", help="Find techniques with the shipped two-model ensemble: more accurate, slower.")] = False,
+    accurate: Annotated[bool, typer.Option("--accurate", help="Find techniques with the shipped two-model ensemble and quotes with the attribution tagger: more accurate, slower.")] = False,
     title: meta.Title = None,
     outlet: meta.Outlet = None,
     published: meta.Published = None,

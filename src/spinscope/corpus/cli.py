@@ -52,7 +52,7 @@ def add(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles analysed and committed together.")] = 16,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Analyse on a Dask cluster: a scheduler address, or 'local' for a LocalCluster.")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for --dask local.")] = 2,
-    accurate: Annotated[bool, typer.Option("--accurate", help="Find techniques with the shipped two-model ensemble: more accurate, slower.")] = False,
+    accurate: Annotated[bool, typer.Option("--accurate", help="Find techniques with the shipped two-model ensemble and quotes with the attribution tagger: more accurate, slower.")] = False,
     title: meta.Title = None,
     outlet: meta.Outlet = None,
     published: meta.Published = None,

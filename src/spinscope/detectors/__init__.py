@@ -60,10 +60,15 @@ def get(name: str) -> type:
 
 
 def accurate_models() -> dict[str, str]:
-    """Detector name -> the shipped model of the accurate setting (``--accurate``): slower, more accurate."""
+    """Detector name -> the shipped model of the accurate setting (``--accurate``): slower, more accurate.
+    Techniques by the two-model ensemble; quotes blended with the attribution tagger, where it is installed."""
+    from spinscope.detectors.quotes.tagger import DEFAULT_TAGGER, complete
     from spinscope.detectors.techniques.runtime import ACCURATE_MODEL
 
-    return {"techniques": str(ACCURATE_MODEL)}
+    chosen = {"techniques": str(ACCURATE_MODEL)}
+    if complete(DEFAULT_TAGGER):
+        chosen["quotes"] = str(DEFAULT_TAGGER)
+    return chosen
 
 
 def shared(selected: tuple[str, ...] | None, model_paths: dict[str, str] | None = None) -> list[Detector]:

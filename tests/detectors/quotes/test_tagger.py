@@ -63,3 +63,31 @@ def test_a_quote_the_parse_leaves_without_a_speaker_takes_the_taggers_source():
     assert [q.speaker for q in find(doc, tagger=False) if q.start == content] == [None]
     (q,) = [q for q in find(doc, tagger=True) if q.start == content]
     assert text[q.speaker[0] : q.speaker[1]] == "Senator Ruiz" and doc[q.speaker_token].text in ("Senator", "Ruiz")
+
+
+def test_the_accurate_setting_blends_the_quotes_with_the_tagger():
+    from spinscope import engine
+    from spinscope.model import Article
+
+    text = "Senator Ruiz answered by using the example of Ohio to show that the tax cut had failed."
+    content = text.index("that the tax cut")
+    speakers, models = {}, {}
+    for accurate in (False, True):
+        opts = engine.options(detectors="quotes", accurate=accurate)
+        assert (opts.model_paths.get("quotes") == str(tagger.DEFAULT_TAGGER)) is accurate
+        (analysis,) = engine.analyze_many([Article(id="a", text=text)], options=opts)
+        speakers[accurate] = [(s.attrs["speaker"] or {}).get("text") for s in analysis.spans if s.kind == "quote" and s.start == content]
+        models[accurate] = sorted(m.name for m in analysis.models if m.name.startswith("spinscope/quotes"))
+    assert speakers == {False: [None], True: ["Senator Ruiz"]}
+    assert models == {False: ["spinscope/quotes-scorer"], True: ["spinscope/quotes-scorer", "spinscope/quotes-tagger"]}
+
+
+def test_a_folder_that_is_not_a_tagger_is_named_in_the_warning(tmp_path):
+    from spinscope import engine
+    from spinscope.model import Article
+
+    opts = engine.options(detectors="quotes", models={"quotes": str(tmp_path)})
+    (analysis,) = engine.analyze_many([Article(id="a", text="The minister said that taxes would rise.")], options=opts)
+    assert not analysis.spans
+    (warning,) = analysis.warnings
+    assert warning.code == "E303" and "E302" in warning.reason and "not a quotes tagger folder" in warning.reason and str(tmp_path) in warning.reason

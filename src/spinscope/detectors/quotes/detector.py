@@ -14,12 +14,24 @@ actor it refers to where the clustering resolved it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spinscope.detectors.base import BaseDetector, Findings
-from spinscope.model import Span
+from spinscope.model import ModelInfo, Span
+
+SCORER_NAME = "spinscope/quotes-scorer"
+TAGGER_NAME = "spinscope/quotes-tagger"
 
 
 class QuotesDetector(BaseDetector):
-    """Direct and indirect quotes with their speakers (rules over the spaCy parse)."""
+    """Direct and indirect quotes with their speakers (rules over the spaCy parse and a candidate scorer).
+
+    With a ``model_path`` (the accurate setting, ``--accurate``, gives the shipped
+    ``models/quotes/tagger/``; ``--model quotes=DIR`` another that ``spinscope train
+    quotes --tagger`` wrote), the candidates are blended with that attribution
+    tagger's outputs and a quote the parse leaves without a speaker takes the
+    tagger's source: more accurate, slower (see the quotes model card).
+    """
 
     name = "quotes"
     version = "1"
@@ -37,7 +49,7 @@ class QuotesDetector(BaseDetector):
         spans = []
         from spinscope.detectors.source_types import classify
 
-        for q in find(doc):
+        for q in find(doc, self._tagger()):
             actor = _speaker_actor(actors, q)
             source_type = classify(doc, *(q.speaker or (None, None)), actor_type=actors.type_of(actor))
             if source_type in ("anonymous", "vague") and actors.actor_at(q.speaker_token) is None and _indefinite(doc[q.speaker_token]):
@@ -56,15 +68,42 @@ class QuotesDetector(BaseDetector):
             )
         return Findings(spans=spans)
 
+    def _tagger(self) -> str | bool:
+        """The tagger folder of this run, checked once (E302 where it is not a whole tagger); False without one."""
+        if not self.model_path:
+            return False
+        if "_checked" not in self.__dict__:
+            from spinscope.detectors.quotes.tagger import complete, loaded
+            from spinscope.errors import PipelineError
 
-def find(doc, tagger: bool = False) -> list:
+            folder = str(Path(self.model_path).resolve())
+            if not complete(folder):
+                raise PipelineError("E302", name=TAGGER_NAME, path=folder, detail="not a quotes tagger folder (model.onnx, tokenizer.json, blend.json, scorer.json)")
+            try:
+                loaded(folder)[0].session()
+            except Exception as exc:  # a broken checkpoint: say which and why
+                raise PipelineError("E302", name=TAGGER_NAME, path=folder, detail=str(exc)) from exc
+            self._checked = folder
+        return self._checked
+
+    def models(self) -> list[ModelInfo]:
+        found = [ModelInfo(name=SCORER_NAME, version=self.version)]
+        if self.model_path:
+            found.append(ModelInfo(name=TAGGER_NAME, version=self.version))
+        return found
+
+
+def find(doc, tagger: bool | str = False) -> list:
     """The quotes of a parsed text as the detector reads them: the rules and the candidate scorer; with
-    ``tagger``, the candidates blended with the shipped attribution tagger (:mod:`.tagger`), not yet the default:
-    the hyperpartisan model reads the quotes and was fitted on the scorer's."""
+    ``tagger`` (True: the shipped one; or the folder of one), the candidates blended with the attribution
+    tagger (:mod:`.tagger`).  The tagger is the accurate setting, not the default: the hyperpartisan model
+    and the propaganda levels were fitted on the scorer's quotes."""
     from spinscope.detectors.quotes.rules import extract
-    from spinscope.detectors.quotes.tagger import shipped
+    from spinscope.detectors.quotes.tagger import DEFAULT_TAGGER, loaded
 
-    model = shipped() if tagger else None
+    if not tagger:
+        return extract(doc)
+    model = loaded(str(DEFAULT_TAGGER if tagger is True else tagger))
     if model is None:
         return extract(doc)
     tagging, blend, scorer = model

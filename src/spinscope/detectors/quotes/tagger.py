@@ -48,15 +48,27 @@ def load_blend(path: str | Path | None = None) -> "Blend":
     return Blend(data["weights"], data["intercept"], data["threshold"])
 
 
-@functools.lru_cache(maxsize=1)
 def shipped() -> tuple["Tagger", "Blend", object] | None:
     """The shipped tagger, its blend and the candidate scorer the blend was fitted with, loaded once per process;
     None where they are absent."""
-    if not available() or not (DEFAULT_TAGGER / "blend.json").exists() or not (DEFAULT_TAGGER / "scorer.json").exists():
+    return loaded(str(DEFAULT_TAGGER))
+
+
+def complete(path: str | Path) -> bool:
+    """Whether a folder holds a whole tagger: the model, its tokenizer, the blend and the scorer fitted with it."""
+    folder = Path(path)
+    return available(folder) and (folder / "blend.json").exists() and (folder / "scorer.json").exists()
+
+
+@functools.lru_cache(maxsize=4)
+def loaded(path: str) -> tuple["Tagger", "Blend", object] | None:
+    """The tagger of a folder ``spinscope train quotes --tagger`` wrote (``tagger/``), with its blend and
+    scorer, loaded once per process and folder; None where the folder lacks one of them."""
+    if not complete(path):
         return None
     from spinscope.detectors.quotes.scorer import load
 
-    return Tagger(), load_blend(), load(str(DEFAULT_TAGGER / "scorer.json"))
+    return Tagger(path), load_blend(path), load(str(Path(path) / "scorer.json"))
 
 
 def available(path: str | Path | None = None) -> bool:
